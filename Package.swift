@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, bottom to top (ARCHITECTURE.md):
+//   CGLPK (system library) -> GLPKShim (C: fatal-error guard) -> GLPK (safe Swift wrapper)
+//   LinearModel (solver-neutral LP/MIP value + results, no GLPK)
+//   Engine (GLPK backend, parallel runner, model files) -> planners -> ContinuumCLI -> continuum
+let package = Package(
+    name: "Continuum",
+    products: [
+        .executable(name: "continuum", targets: ["continuum"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGLPK",
+            path: "Sources/CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        .target(
+            name: "GLPKShim", dependencies: ["CGLPK"], path: "Sources/GLPKShim",
+            linkerSettings: [.linkedLibrary("glpk")]
+        ),
+        .target(name: "GLPK", dependencies: ["GLPKShim"]),
+        .target(name: "LinearModel"),
+        .target(name: "Engine", dependencies: ["GLPK", "LinearModel"]),
+        .target(
+            name: "ContinuumCLI",
+            dependencies: [
+                "Engine", "LinearModel", "GLPK",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "continuum", dependencies: ["ContinuumCLI"]),
+
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "LinearModel"]),
+        .testTarget(
+            name: "ContinuumCLITests",
+            dependencies: ["ContinuumCLI", "Engine"],
+            resources: []
+        ),
+    ]
+)

@@ -1,0 +1,4 @@
+import ContinuumCLI
+import Foundation
+
+exit(Continuum.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Runs the built `continuum` binary and captures what it prints.
+struct BinaryRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum Binary {
+    /// The `continuum` executable beside the test bundle.
+    static var url: URL {
+        var folder = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("continuum")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("continuum")
+    }
+
+    /// Output goes to temporary files rather than pipes: Foundation's pipe
+    /// reads trap on EINTR when tests run processes concurrently.
+    static func run(_ arguments: [String]) throws -> BinaryRun {
+        let folder = FileManager.default.temporaryDirectory
+        let outURL = folder.appendingPathComponent("continuum-out-\(UUID().uuidString)")
+        let errURL = folder.appendingPathComponent("continuum-err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return BinaryRun(status: process.terminationStatus,
+                         stdout: try String(contentsOf: outURL, encoding: .utf8),
+                         stderr: try String(contentsOf: errURL, encoding: .utf8))
+    }
+}
