@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -26,10 +27,15 @@ let package = Package(
         .target(name: "GLPK", dependencies: ["GLPKShim"]),
         .target(name: "LinearModel"),
         .target(name: "Engine", dependencies: ["GLPK", "LinearModel"]),
+        // Event security: the scenario (read and validated), the planner that turns it into a
+        // model, and the checker, which depends on the scenario alone (never on the model).
+        .target(name: "EventScenario", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "EventPlanning", dependencies: ["EventScenario", "Engine", "LinearModel"]),
+        .target(name: "EventChecker", dependencies: ["EventScenario"]),
         .target(
             name: "ContinuumCLI",
             dependencies: [
-                "Engine", "LinearModel", "GLPK",
+                "Engine", "LinearModel", "GLPK", "EventScenario", "EventPlanning", "EventChecker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +44,9 @@ let package = Package(
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "LinearModel"]),
+        .testTarget(name: "EventScenarioTests", dependencies: ["EventScenario"]),
+        .testTarget(name: "EventPlanningTests", dependencies: ["EventPlanning", "EventChecker", "EventScenario"]),
+        .testTarget(name: "EventCheckerTests", dependencies: ["EventChecker", "EventScenario"]),
         .testTarget(
             name: "ContinuumCLITests",
             dependencies: ["ContinuumCLI", "Engine"],

@@ -139,3 +139,13 @@ public struct LinearModel: Sendable {
         self.rowNames = rowNames.allSatisfy(\.isEmpty) ? [] : rowNames
     }
 }
+
+extension LinearModel {
+    /// The same model with every integrality requirement dropped: its optimum
+    /// is a valid bound on the original's.
+    public func relaxed() -> LinearModel {
+        var copy = self
+        copy.columnIsInteger = Array(repeating: false, count: columnCount)
+        return copy
+    }
+}

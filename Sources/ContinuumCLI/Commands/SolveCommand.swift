@@ -1,0 +1,87 @@
+import ArgumentParser
+import Engine
+import EventPlanning
+import EventScenario
+import Foundation
+import LinearModel
+
+/// `continuum solve SCENARIO`: the main job.
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Plan an event scenario: who stands where, when and with whom, and what is missing.",
+        discussion: """
+        Reads a scenario (docs/scenario-format.md), plans it with GLPK and prints the roster \
+        (docs/roster-format.md). Solves longer than a second report progress on stderr. Exit \
+        status: 0 with a plan (shortfalls included), 65 for bad input, 70 for an internal error.
+        """
+    )
+
+    enum RosterFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    @Argument(help: "The scenario file (.json, .yaml or .yml).")
+    var scenario: String
+
+    @Option(name: .long, help: "Wall-clock limit in seconds (default 60).")
+    var timeLimit: Double = 60
+
+    @Option(name: .long, help: "Relative gap at which to stop improving (default 0.0001).")
+    var gap: Double = 1e-4
+
+    @Option(name: .long, help: "Output format: table, csv or json.")
+    var format: RosterFormat = .table
+
+    @Option(name: .shortAndLong, help: "Write the roster to this file (atomically) instead of stdout.")
+    var output: String?
+
+    @Option(name: .long, help: "Independent parts solved at once, each on its own thread (default 2).")
+    var threads: Int = 2
+
+    @Flag(name: .long, help: "Forward GLPK's own log to stderr.")
+    var verbose = false
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else {
+            throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
+        }
+        guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be a non-negative fraction, got \(gap)") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
+    }
+
+    func run() throws {
+        let loaded: Scenario
+        do {
+            loaded = try ScenarioReader.read(path: scenario)
+        } catch {
+            throw CLIFailure(.inputError, error.description)
+        }
+        var options = EventPlanOptions()
+        options.timeLimit = timeLimit
+        options.relativeGap = gap
+        options.threads = threads
+        options.verbose = verbose
+        options.progress = ProgressReporter.standardError()
+        let plan: EventPlan
+        do {
+            plan = try EventPlanner.plan(loaded, options: options)
+        } catch {
+            throw CLIFailure.from(error)
+        }
+        let statistics = plan.statistics
+        printError("solved in \(Format.seconds(statistics.seconds)): \(statistics.people) people in "
+                   + "\(statistics.classes) classes, \(statistics.components) components, "
+                   + "\(statistics.columns) columns (\(statistics.integerColumns) integer), \(statistics.rows) rows, "
+                   + "\(statistics.nonzeros) nonzeros; status \(plan.termination.rawValue), gap \(Format.percent(plan.gap))")
+        if statistics.unplacedAssignments > 0 {
+            printError("warning: \(statistics.unplacedAssignments) planned places could not be given to a named "
+                       + "person (weekly hours); they appear as shortfalls")
+        }
+        let text: String
+        switch format {
+        case .json: text = RosterReport.json(plan, loaded)
+        case .csv: text = RosterReport.csv(plan, loaded)
+        case .table: text = RosterReport.table(plan, loaded)
+        }
+        try OutputFile.write(text, to: output)
+    }
+}

@@ -1,0 +1,183 @@
+import Engine
+import EventScenario
+import Foundation
+import LinearModel
+
+/// Options of `EventPlanner.plan`.
+public struct EventPlanOptions: Sendable {
+    /// Wall-clock limit for the whole plan, seconds.
+    public var timeLimit: Double = 60
+    /// Stop improving a component once its gap is below this.
+    public var relativeGap = 1e-4
+    /// Components solved at once, each on a dedicated thread.
+    public var threads = 2
+    public var verbose = false
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    public var interrupt: InterruptFlag?
+    public init() {}
+}
+
+/// Plans an event: aggregates people into classes, splits the problem into
+/// independent components, and solves each with GLPK in three steps:
+///
+/// 1. the LP relaxation, whose value is a valid bound;
+/// 2. a primal heuristic: patrol counts rounded from the LP and fixed, the
+///    remaining (nearly totally unimodular) assignment problem solved as a MIP;
+/// 3. GLPK's branch and cut on the whole component, seeded with that incumbent.
+///
+/// The class-level solution is then turned into named people, patrols and shortfalls.
+public enum EventPlanner {
+    public static func plan(_ scenario: Scenario, options: EventPlanOptions = EventPlanOptions()) throws -> EventPlan {
+        let clock = ContinuousClock.now
+        let index = PlanningIndex(scenario: scenario)
+        let components = index.components()
+        let deadline = clock.advanced(by: .milliseconds(Int64(options.timeLimit * 1000)))
+        // The largest component reports progress; the others are usually instant.
+        let largest = components.indices.max { components[$0].classes.count < components[$1].classes.count } ?? 0
+        let solutions = try DedicatedThreads.map(Array(components.indices), threads: options.threads) { c in
+            try ComponentSolver(index: index, component: components[c], options: options,
+                                deadline: deadline, reportsProgress: c == largest).solve()
+        }
+        var plan = Disaggregation(index: index, solutions: solutions).plan()
+        plan.statistics.people = scenario.people.count
+        plan.statistics.classes = index.classes.count
+        plan.statistics.shifts = index.shifts.count
+        plan.statistics.components = components.count
+        plan.statistics.columns = solutions.reduce(0) { $0 + $1.columns }
+        plan.statistics.integerColumns = solutions.reduce(0) { $0 + $1.integerColumns }
+        plan.statistics.rows = solutions.reduce(0) { $0 + $1.rows }
+        plan.statistics.nonzeros = solutions.reduce(0) { $0 + $1.nonzeros }
+        plan.bound = min(solutions.reduce(0) { $0 + $1.bound }, plan.objective)
+        plan.termination = Self.combine(solutions.map(\.termination))
+        let elapsed = ContinuousClock.now - clock
+        plan.statistics.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return plan
+    }
+
+    /// The weakest termination among the components: optimal only if all are.
+    static func combine(_ reasons: [TerminationReason]) -> TerminationReason {
+        let order: [TerminationReason] = [.interrupted, .timeLimit, .iterationLimit, .numericalFailure,
+                                          .gapReached, .optimal]
+        for reason in order where reasons.contains(reason) { return reason }
+        return reasons.first ?? .optimal
+    }
+}
+
+/// The solved values of one component, at class level.
+struct ComponentSolution: Sendable {
+    var layout: ColumnLayoutValues
+    var values: [Double]
+    var objective: Double
+    var bound: Double
+    var termination: TerminationReason
+    var columns: Int
+    var integerColumns: Int
+    var rows: Int
+    var nonzeros: Int
+}
+
+/// The parts of a component's column layout the disaggregation needs (Sendable copies).
+struct ColumnLayoutValues: Sendable {
+    var xClass: [Int32], xShift: [Int32], xTarget: [Int32]
+    var targets: [Target]
+    var patrolDuty: [Int32], patrolNetwork: [Int32], patrolShift: [Int32]
+    var pBase: Int
+}
+
+struct ComponentSolver {
+    let index: PlanningIndex
+    let component: Component
+    let options: EventPlanOptions
+    let deadline: ContinuousClock.Instant
+    let reportsProgress: Bool
+
+    private var remaining: Double {
+        let left = deadline - ContinuousClock.now
+        return max(0.05, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+    }
+
+    private func parameters(share: Double, incumbent: [Double]? = nil) -> SolveParameters {
+        var parameters = SolveParameters()
+        parameters.timeLimit = remaining * share
+        parameters.relativeGap = options.relativeGap
+        parameters.verbose = options.verbose
+        parameters.interrupt = options.interrupt
+        parameters.incumbent = incumbent
+        if reportsProgress { parameters.progress = options.progress }
+        return parameters
+    }
+
+    func solve() throws -> ComponentSolution {
+        let layout = ColumnLayout(index: index, component: component)
+        var model = LinearModel()
+        layout.addColumns(to: &model)
+        model.addRows([AssignmentTotals(layout: layout), RestAndOverlap(layout: layout), WeeklyHours(layout: layout),
+                       PatrolComposition(layout: layout), ReservistShare(layout: layout), Coverage(layout: layout)])
+        let solver = GLPKSolver()
+        let values = ColumnLayoutValues(xClass: layout.xClass, xShift: layout.xShift, xTarget: layout.xTarget,
+                                        targets: layout.targets, patrolDuty: layout.patrolDuty,
+                                        patrolNetwork: layout.patrolNetwork, patrolShift: layout.patrolShift,
+                                        pBase: layout.pBase)
+        func solution(_ point: [Double], _ objective: Double, _ bound: Double, _ reason: TerminationReason) -> ComponentSolution {
+            ComponentSolution(layout: values, values: point, objective: objective, bound: bound, termination: reason,
+                              columns: model.columnCount, integerColumns: model.columnIsInteger.filter { $0 }.count,
+                              rows: model.rowCount, nonzeros: model.nonzeroCount)
+        }
+
+        // 1. The LP relaxation: a valid bound, and the guide for rounding.
+        let relaxation = try solver.solve(model.relaxed(), parameters(share: 0.4))
+        guard relaxation.point != .none else {
+            // Every column is bounded below by 0 and shortfalls absorb all demand,
+            // so "all zero, all missing" is feasible: only a limit can land here.
+            let empty = emptyPoint(model, layout)
+            return solution(empty, model.objectiveValue(of: empty), 0, relaxation.termination)
+        }
+        let bound = relaxation.objective ?? 0
+        if model.isFeasible(relaxation.values) {
+            return solution(relaxation.values, relaxation.objective!, bound, .optimal)
+        }
+
+        // 2. Round patrol counts, fix them, solve the rest.
+        var incumbent: [Double]?
+        for rounding in [FloatingPointRoundingRule.toNearestOrAwayFromZero, .down] {
+            var fixed = model
+            for q in layout.patrolDuty.indices {
+                let value = (relaxation.values[layout.pBase + q] - 1e-6).rounded(rounding)
+                fixed.setBounds(of: ColumnID(layout.pBase + q), lower: max(0, value), upper: max(0, value))
+            }
+            let heuristic = try solver.solve(fixed, parameters(share: 0.3))
+            if heuristic.point != .none, model.isFeasible(heuristic.values) {
+                incumbent = heuristic.values
+                break
+            }
+        }
+        let start = incumbent ?? emptyPoint(model, layout)
+        let startObjective = model.objectiveValue(of: start)
+        if let gap = relativeGap(objective: startObjective, bound: bound), gap <= options.relativeGap {
+            return solution(start, startObjective, min(bound, startObjective), gap == 0 ? .optimal : .gapReached)
+        }
+
+        // 3. Branch and cut on the whole component from that incumbent.
+        let full = try solver.solve(model, parameters(share: 1, incumbent: start))
+        var best = start
+        var bestObjective = model.objectiveValue(of: start)
+        if full.point != .none, full.objective! < bestObjective - 1e-9 {
+            best = full.values
+            bestObjective = full.objective!
+        }
+        let finalBound = max(bound, full.bound ?? bound)
+        let reason: TerminationReason = relativeGap(objective: bestObjective, bound: finalBound).map {
+            $0 <= max(options.relativeGap, 1e-9) ? (full.termination == .optimal ? .optimal : .gapReached) : full.termination
+        } ?? full.termination
+        return solution(best, bestObjective, min(finalBound, bestObjective), reason)
+    }
+
+    /// Nobody works, every demand is missing: always feasible.
+    private func emptyPoint(_ model: LinearModel, _ layout: ColumnLayout) -> [Double] {
+        var point = [Double](repeating: 0, count: model.columnCount)
+        for (position, g) in layout.segments.enumerated() {
+            point[layout.uBase + position] = Double(index.scenario.demands[index.segments[g].demand].count)
+        }
+        return point
+    }
+}

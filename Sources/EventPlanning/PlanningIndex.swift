@@ -1,0 +1,362 @@
+import EventScenario
+
+/// One expanded shift: `[startSlot, endSlot)` on the horizon's slot grid.
+public struct ShiftSlot: Hashable, Sendable {
+    public var startSlot: Int
+    public var endSlot: Int
+    public var hours: Double
+}
+
+/// People who are interchangeable for every rule and cost: the planner
+/// decides how many of a class do what, then names individuals afterwards.
+public struct PersonClass: Sendable {
+    /// A representative (the first member, in file order).
+    public var representative: Int
+    /// Members, in file order.
+    public var members: [Int]
+}
+
+/// A place of work that demand asks for: patrols of a template in a zone, or a post role in a zone.
+public struct Duty: Sendable {
+    public enum Kind: Sendable {
+        case patrol(template: Int)
+        case post(role: String, requirement: RoleRequirement)
+    }
+    public var zone: Int
+    public var kind: Kind
+    /// Demands served by this duty, in file order (their windows do not overlap).
+    public var demands: [Int]
+    /// Radio networks a patrol of this duty may use (patrol duties only), after dominance pruning.
+    public var networks: [String] = []
+}
+
+/// Where an assignment puts a person: a role of a patrol duty on a network, or a post duty.
+public struct Target: Hashable, Sendable {
+    public var duty: Int
+    /// Index in `Duty.networks` (patrols), -1 for posts.
+    public var network: Int
+    /// Role index in the patrol template (patrols), -1 for posts.
+    public var role: Int
+}
+
+/// A stretch of a demand's window over which the set of shifts covering it is constant,
+/// so one shortfall variable stands for all its slots.
+public struct CoverageSegment: Sendable {
+    public var demand: Int
+    public var startSlot: Int
+    public var endSlot: Int
+    /// Shifts whose interval contains the whole segment.
+    public var coveringShifts: [Int]
+}
+
+/// Everything the model builder needs, derived once from the scenario: shifts,
+/// classes, duties, eligibility and coverage segments. All lists are in a
+/// deterministic order that depends only on the scenario's content and order.
+public struct PlanningIndex: Sendable {
+    public let scenario: Scenario
+    public private(set) var shifts: [ShiftSlot] = []
+    public private(set) var classes: [PersonClass] = []
+    /// Class of each person.
+    public private(set) var classOfPerson: [Int] = []
+    public private(set) var duties: [Duty] = []
+    /// Targets of each duty (patrol: network-major, role-minor; post: one).
+    public private(set) var targetsOfDuty: [[Target]] = []
+    /// For each class: allowed shifts, ascending.
+    public private(set) var shiftsOfClass: [[Int]] = []
+    /// For each class and target, whether the class may hold it (shift-independent rules).
+    public private(set) var eligibleTargets: [[Target]] = []
+    public private(set) var segments: [CoverageSegment] = []
+    /// `publicOrderShift[duty][shift]`: the duty is public order during that shift.
+    public private(set) var publicOrderShift: [[Bool]] = []
+    public let restSlots: Int
+    /// The duty serving each demand.
+    public private(set) var dutyOfDemand: [Int] = []
+    /// Coverage segments of each duty, in order.
+    public private(set) var segmentsOfDuty: [[Int]] = []
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        let slotMinutes = scenario.horizon.slotMinutes
+        restSlots = Int((scenario.rules.minRestHours * 60 / Double(slotMinutes)).rounded(.up))
+        shifts = Self.expandShifts(scenario)
+        buildClasses()
+        buildTasks()
+        buildEligibility()
+        buildSegments()
+    }
+
+    // MARK: Shifts
+
+    static func expandShifts(_ scenario: Scenario) -> [ShiftSlot] {
+        let horizon = scenario.horizon
+        let start = horizon.start
+        // Local midnight of the horizon's first day, in its own offset.
+        let firstMidnight = start.adding(minutes: -start.minuteOfDay)
+        let days = horizon.end.minutes(since: firstMidnight) / 1440 + 1
+        var seen = Set<ShiftSlot>()
+        var result: [ShiftSlot] = []
+        for template in scenario.rules.shiftTemplates {
+            let lengthMinutes = Int((template.hours * 60).rounded())
+            for day in 0..<days {
+                for time in template.startTimes {
+                    let shiftStart = firstMidnight.adding(minutes: day * 1440 + time.minutes)
+                    let shiftEnd = shiftStart.adding(minutes: lengthMinutes)
+                    guard shiftStart >= horizon.start, shiftEnd <= horizon.end,
+                          let a = horizon.slot(at: shiftStart), let b = horizon.slot(at: shiftEnd), a < b else { continue }
+                    let shift = ShiftSlot(startSlot: a, endSlot: b, hours: Double(lengthMinutes) / 60)
+                    if seen.insert(shift).inserted { result.append(shift) }
+                }
+            }
+        }
+        return result.sorted { ($0.startSlot, $0.endSlot) < ($1.startSlot, $1.endSlot) }
+    }
+
+    // MARK: Classes
+
+    private struct ClassKey: Hashable {
+        var corps: Corps
+        var status: LegalStatus
+        var qualifications: [String]
+        var sex: Sex?
+        var commune: Int?
+        var radios: [String]
+        var site: Int?
+        var publicRoad: Bool
+        var availability: [TimeWindow]
+        var lastShiftEnd: Timestamp?
+        var lastShiftOffset: Int32?
+        var hours: Double
+        var cost: Double
+    }
+
+    private mutating func buildClasses() {
+        var classIndex: [ClassKey: Int] = [:]
+        classOfPerson = Array(repeating: 0, count: scenario.people.count)
+        for (i, person) in scenario.people.enumerated() {
+            let key = ClassKey(corps: person.corps, status: person.status, qualifications: person.qualifications,
+                               sex: person.sex, commune: person.commune, radios: person.radios, site: person.site,
+                               publicRoad: person.publicRoadAuthorised, availability: person.availability,
+                               lastShiftEnd: person.lastShiftEnd, lastShiftOffset: person.lastShiftEnd?.offsetSeconds,
+                               hours: person.hoursThisWeek, cost: person.costPerHour)
+            if let existing = classIndex[key] {
+                classes[existing].members.append(i)
+                classOfPerson[i] = existing
+            } else {
+                classIndex[key] = classes.count
+                classOfPerson[i] = classes.count
+                classes.append(PersonClass(representative: i, members: [i]))
+            }
+        }
+    }
+
+    // MARK: Tasks
+
+    private mutating func buildTasks() {
+        var byKey: [String: Int] = [:]
+        for (d, demand) in scenario.demands.enumerated() {
+            let key: String
+            switch demand.need {
+            case .patrols(let template): key = "\(demand.zone)|P|\(template)"
+            case .post(let role, _): key = "\(demand.zone)|R|\(role)"
+            }
+            if let existing = byKey[key] {
+                duties[existing].demands.append(d)
+            } else {
+                byKey[key] = duties.count
+                let kind: Duty.Kind
+                switch demand.need {
+                case .patrols(let template): kind = .patrol(template: template)
+                case .post(let role, let requirement): kind = .post(role: role, requirement: requirement)
+                }
+                duties.append(Duty(zone: demand.zone, kind: kind, demands: [d]))
+            }
+        }
+        dutyOfDemand = Array(repeating: -1, count: scenario.demands.count)
+        for (k, duty) in duties.enumerated() {
+            for d in duty.demands { dutyOfDemand[d] = k }
+        }
+        publicOrderShift = duties.map { duty in
+            shifts.map { shift in
+                duty.demands.contains { d in
+                    let demand = scenario.demands[d]
+                    guard demand.publicOrder else { return false }
+                    let a = scenario.horizon.slot(at: demand.window.start) ?? 0
+                    let b = scenario.horizon.slot(at: demand.window.end) ?? 0
+                    return a < shift.endSlot && shift.startSlot < b
+                }
+            }
+        }
+    }
+
+    // MARK: Eligibility
+
+    private mutating func buildEligibility() {
+        let rules = scenario.rules
+        let horizon = scenario.horizon
+        shiftsOfClass = classes.map { cls in
+            let person = scenario.people[cls.representative]
+            return shifts.indices.filter { s in
+                let shift = shifts[s]
+                let window = TimeWindow(start: horizon.time(ofSlot: shift.startSlot), end: horizon.time(ofSlot: shift.endSlot))
+                guard person.availability.contains(where: { $0.contains(window) }) else { return false }
+                if let last = person.lastShiftEnd,
+                   window.start < last.adding(minutes: Int((rules.minRestHours * 60).rounded(.up))) { return false }
+                if person.hoursThisWeek + shift.hours > rules.weeklyHoursCap + 1e-9 { return false }
+                if person.corps == .municipalPolice {
+                    let hours = municipalHours(of: person)
+                    if !Self.covers(hours, from: window.start, minutes: window.end.minutes(since: window.start)) { return false }
+                }
+                return true
+            }
+        }
+        // Networks of each patrol duty: radios of people who could lead it, pruned by dominance.
+        for k in duties.indices {
+            guard case .patrol(let template) = duties[k].kind else { continue }
+            let leaderRole = scenario.patrolTemplates[template].roles[0]
+            var holders: [String: Set<Int>] = [:]
+            for (c, cls) in classes.enumerated() {
+                let person = scenario.people[cls.representative]
+                guard mayWork(person, in: duties[k]), meets(person, leaderRole.requirement, template: template) else { continue }
+                for radio in person.radios { holders[radio, default: []].insert(c) }
+            }
+            let names = holders.keys.sorted()
+            duties[k].networks = names.filter { name in
+                // Dropped when another network is held by a strict superset (or the same set, earlier name).
+                !names.contains { other in
+                    other != name && holders[name]!.isSubset(of: holders[other]!)
+                        && (holders[name]! != holders[other]! || other < name)
+                }
+            }
+        }
+        targetsOfDuty = duties.enumerated().map { k, duty in
+            switch duty.kind {
+            case .patrol(let template):
+                let roles = scenario.patrolTemplates[template].roles.count
+                return duty.networks.indices.flatMap { n in (0..<roles).map { Target(duty: k, network: n, role: $0) } }
+            case .post:
+                return [Target(duty: k, network: -1, role: -1)]
+            }
+        }
+        eligibleTargets = classes.map { cls in
+            let person = scenario.people[cls.representative]
+            var result: [Target] = []
+            for (k, duty) in duties.enumerated() where mayWork(person, in: duty) {
+                for target in targetsOfDuty[k] where mayHold(person, target) { result.append(target) }
+            }
+            return result
+        }
+    }
+
+    /// Hours a municipal agent may work: the convention's, or the default without one.
+    func municipalHours(of person: Person) -> DailyHours {
+        guard let commune = person.commune, let convention = scenario.communes[commune].convention else {
+            return scenario.rules.municipalHoursWithoutConvention
+        }
+        return convention.hours
+    }
+
+    /// Whether daily `hours` contain every minute of `[start, start + minutes)`.
+    static func covers(_ hours: DailyHours, from start: Timestamp, minutes: Int) -> Bool {
+        if hours.start.minutes == 0 && hours.end.minutes == 1440 { return true }
+        if hours.start == hours.end { return false }
+        var t = start.minuteOfDay
+        for _ in 0..<minutes {
+            let inside = hours.start < hours.end
+                ? (t >= hours.start.minutes && t < hours.end.minutes)
+                : (t >= hours.start.minutes || t < hours.end.minutes)
+            if !inside { return false }
+            t = (t + 1) % 1440
+        }
+        return true
+    }
+
+    /// Territory and powers that depend on the zone only.
+    func mayWork(_ person: Person, in duty: Duty) -> Bool {
+        let zone = scenario.zones[duty.zone]
+        switch person.corps {
+        case .municipalPolice: return person.commune == zone.commune
+        case .privateSecurity: return (zone.site != nil && zone.site == person.site)
+            || (zone.kind == .publicRoad && person.publicRoadAuthorised)
+        case .transportSecurity: return zone.kind == .transport
+        default: return true
+        }
+    }
+
+    /// Whether `person` meets a role requirement, with the municipal arms rule.
+    func meets(_ person: Person, _ requirement: RoleRequirement, template: Int?) -> Bool {
+        guard requirement.corps.contains(person.corps) else { return false }
+        if !requirement.status.isEmpty && !requirement.status.contains(person.status) { return false }
+        if let sex = requirement.sex, person.sex != sex { return false }
+        for q in requirement.qualifications where !person.qualifications.contains(q) { return false }
+        if person.corps == .municipalPolice {
+            let convention = person.commune.flatMap { scenario.communes[$0].convention }
+            if requirement.qualifications.contains("armed") && convention?.armed != true { return false }
+            if let template, !isMunicipalOnly(template) && convention?.jointPatrols != true { return false }
+        }
+        return true
+    }
+
+    /// A template whose every role admits only municipal police: its patrols are never joint.
+    func isMunicipalOnly(_ template: Int) -> Bool {
+        scenario.patrolTemplates[template].roles.allSatisfy { $0.requirement.corps == [.municipalPolice] }
+    }
+
+    /// Whether reservists may sit in a template: its leader role admits only
+    /// active State forces (so pairing holds in every patrol), or pairing is not required.
+    func reservistsAllowed(in template: Int) -> Bool {
+        !scenario.rules.reservistsPairedWithActive
+            || scenario.patrolTemplates[template].roles[0].requirement.corps.allSatisfy(\.isActiveStateForce)
+    }
+
+    /// Most reservists one patrol of `template` may hold.
+    func reservistLimit(of template: Int) -> Int {
+        let size = scenario.patrolTemplates[template].size
+        return Int((scenario.rules.maxReservistShare * Double(size) + 1e-9).rounded(.down))
+    }
+
+    private func mayHold(_ person: Person, _ target: Target) -> Bool {
+        let duty = duties[target.duty]
+        switch duty.kind {
+        case .patrol(let template):
+            let role = scenario.patrolTemplates[template].roles[target.role]
+            if person.corps.isReservist && (!reservistsAllowed(in: template) || reservistLimit(of: template) == 0) {
+                return false
+            }
+            return person.radios.contains(duty.networks[target.network])
+                && meets(person, role.requirement, template: template)
+        case .post(_, let requirement):
+            return meets(person, requirement, template: nil)
+        }
+    }
+
+    /// Whether `class` may hold `target` on `shift` (adds the rules that depend on time).
+    public func mayAssign(class c: Int, target: Target, shift: Int) -> Bool {
+        let person = scenario.people[classes[c].representative]
+        if person.corps == .policeReservist && publicOrderShift[target.duty][shift] { return false }
+        return true
+    }
+
+    // MARK: Coverage segments
+
+    private mutating func buildSegments() {
+        let horizon = scenario.horizon
+        segmentsOfDuty = Array(repeating: [], count: duties.count)
+        for (k, duty) in duties.enumerated() {
+            for d in duty.demands {
+                let demand = scenario.demands[d]
+                guard let a = horizon.slot(at: demand.window.start), let b = horizon.slot(at: demand.window.end) else { continue }
+                var boundaries = Set([a, b])
+                for shift in shifts {
+                    if shift.startSlot > a && shift.startSlot < b { boundaries.insert(shift.startSlot) }
+                    if shift.endSlot > a && shift.endSlot < b { boundaries.insert(shift.endSlot) }
+                }
+                let cuts = boundaries.sorted()
+                for (from, to) in zip(cuts, cuts.dropFirst()) {
+                    let covering = shifts.indices.filter { shifts[$0].startSlot <= from && shifts[$0].endSlot >= to }
+                    segmentsOfDuty[k].append(segments.count)
+                    segments.append(CoverageSegment(demand: d, startSlot: from, endSlot: to, coveringShifts: covering))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+/// Where a value sits, for messages: a JSON path in the scenario (`$.people[3].corps`), or a line
+/// and a column name in a CSV file (`line 7`, column `corps`). The path is only rendered when a
+/// message needs it, so reading 30 000 valid people builds no path strings per field.
+struct Spot {
+    let file: String
+    /// The JSON path of the enclosing value, or `line N` in a CSV file.
+    let base: String
+    /// The field (JSON) or column (CSV) inside `base`.
+    let key: String?
+    let isCSV: Bool
+
+    init(file: String, base: String, key: String? = nil, isCSV: Bool = false) {
+        self.file = file
+        self.base = base
+        self.key = key
+        self.isCSV = isCSV
+    }
+
+    static func root(_ file: String) -> Spot { Spot(file: file, base: "$") }
+
+    var location: String {
+        guard let key, !isCSV else { return base }
+        return base + pathComponent(key)
+    }
+
+    /// The field `key` of the object here.
+    func field(_ key: String) -> Spot { Spot(file: file, base: location, key: key, isCSV: isCSV) }
+
+    /// Item `index` of the array here (in a CSV cell: the `index`th item of a `;` list).
+    func item(_ index: Int) -> Spot {
+        isCSV ? self : Spot(file: file, base: location + "[\(index)]")
+    }
+
+    func fail(_ problem: String, _ fix: String) -> ScenarioError {
+        if isCSV, let key {
+            return ScenarioError(file: file, location: base, problem: "column '\(key)': \(problem)", fix: fix)
+        }
+        return ScenarioError(file: file, location: location, problem: problem, fix: fix)
+    }
+}
+
+/// `.name` for a plain name, `["odd name"]` otherwise.
+func pathComponent(_ key: String) -> String {
+    let plain = !key.isEmpty && key.utf8.allSatisfy { b in
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+    } && !(key.utf8.first! >= 0x30 && key.utf8.first! <= 0x39)
+    if plain { return "." + key }
+    var escaped = ""
+    for scalar in key.unicodeScalars {
+        switch scalar {
+        case "\"": escaped += "\\\""
+        case "\\": escaped += "\\\\"
+        default:
+            if scalar.value < 0x20 { escaped += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16) }
+            else { escaped.unicodeScalars.append(scalar) }
+        }
+    }
+    if escaped.count > 60 { escaped = String(escaped.prefix(60)) + "…" }
+    return "[\"\(escaped)\"]"
+}
+
+/// The fields of one object, checked for duplicates and unknown names.
+struct Fields {
+    let spot: Spot
+    private var values: [String: Value]
+
+    /// `value` must be an object whose field names all appear in `allowed`.
+    init(_ value: Value, at spot: Spot, allowed: Set<String>, what: String) throws(ScenarioError) {
+        guard case .object(let pairs) = value else {
+            throw spot.fail("expected \(what) (an object), found \(value.kindDescription)", "write an object: { ... }")
+        }
+        self.spot = spot
+        values = Dictionary(minimumCapacity: pairs.count)
+        for (key, value) in pairs {
+            if values.updateValue(value, forKey: key) != nil {
+                throw spot.field(key).fail("field \(quoted(key)) appears twice in one object", "keep only one of them")
+            }
+        }
+        if values.count > allowed.count || values.keys.contains(where: { !allowed.contains($0) }) {
+            // Sorted, so that the first reported name never depends on hashing.
+            for key in values.keys.sorted() where !allowed.contains(key) {
+                throw spot.field(key).fail("unknown field \(quoted(key)) in \(what)",
+                                           "remove it or use one of: \(allowed.sorted().joined(separator: ", "))\(hint(key, allowed.sorted()))")
+            }
+        }
+    }
+
+    func has(_ key: String) -> Bool { values[key] != nil }
+
+    func optional(_ key: String) -> Value? { values[key] }
+
+    func required(_ key: String, _ example: String) throws(ScenarioError) -> Value {
+        guard let value = values[key] else {
+            throw spot.fail("missing required field \(quoted(key))", "add \"\(key)\": \(example)")
+        }
+        return value
+    }
+
+    func at(_ key: String) -> Spot { spot.field(key) }
+}
+
+// MARK: - Typed values
+
+extension Value {
+    func string(at spot: Spot) throws(ScenarioError) -> String {
+        guard case .string(let s) = self else {
+            throw spot.fail("expected a string, found \(kindDescription)", "write the value in double quotes")
+        }
+        return s
+    }
+
+    /// A string that must not be empty or blank.
+    func text(at spot: Spot) throws(ScenarioError) -> String {
+        let s = try string(at: spot)
+        guard s.contains(where: { !$0.isWhitespace }) else {
+            throw spot.fail("the text is empty", "write a non-empty text")
+        }
+        return s
+    }
+
+    func bool(at spot: Spot) throws(ScenarioError) -> Bool {
+        guard case .bool(let b) = self else {
+            throw spot.fail("expected a boolean, found \(kindDescription)", "write true or false, without quotes")
+        }
+        return b
+    }
+
+    func array(at spot: Spot) throws(ScenarioError) -> [Value] {
+        guard case .array(let items) = self else {
+            throw spot.fail("expected an array, found \(kindDescription)", "write a list in brackets: [ ... ]")
+        }
+        return items
+    }
+
+    func number(at spot: Spot, in range: ClosedRange<Double>) throws(ScenarioError) -> Double {
+        let d: Double
+        switch self {
+        case .int(let i): d = Double(i)
+        case .double(let x): d = x
+        default:
+            throw spot.fail("expected a number, found \(kindDescription)",
+                            "write a number between \(format(range.lowerBound)) and \(format(range.upperBound)), without quotes")
+        }
+        return try checked(d, at: spot, in: range)
+    }
+
+    func integer(at spot: Spot, in range: ClosedRange<Int>) throws(ScenarioError) -> Int {
+        let fix = "write a whole number between \(range.lowerBound) and \(range.upperBound), without quotes"
+        switch self {
+        case .int(let i):
+            guard range.contains(i) else { throw spot.fail("\(i) is out of range", fix) }
+            return i
+        case .double(let d):
+            guard d.isFinite else { throw spot.fail("the number is not finite (\(d))", fix) }
+            guard d == d.rounded() else { throw spot.fail("expected a whole number, found \(d)", fix) }
+            guard d >= Double(range.lowerBound) && d <= Double(range.upperBound) else {
+                throw spot.fail("\(format(d)) is out of range", fix)
+            }
+            return Int(d)
+        default:
+            throw spot.fail("expected a whole number, found \(kindDescription)", fix)
+        }
+    }
+}
+
+/// `d` if finite and within `range`.
+func checked(_ d: Double, at spot: Spot, in range: ClosedRange<Double>) throws(ScenarioError) -> Double {
+    let fix = "write a number between \(format(range.lowerBound)) and \(format(range.upperBound))"
+    guard d.isFinite else { throw spot.fail("the number is not finite (\(d))", fix) }
+    guard range.contains(d) else { throw spot.fail("\(format(d)) is out of range", fix) }
+    return d
+}
+
+/// `12` rather than `12.0`; `1e9` as `1000000000`.
+func format(_ d: Double) -> String {
+    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+    return "\(d)"
+}
+
+// MARK: - Text checks shared by the JSON/YAML walker and the CSV reader
+
+let maximumIDLength = 128
+
+/// Letters, digits, `-`, `_`, `.` (ASCII), 1 to 128 characters.
+func checkID(_ s: String, at spot: Spot, what: String) throws(ScenarioError) -> String {
+    let fix = "use 1 to \(maximumIDLength) letters, digits, '-', '_' or '.' (ASCII)"
+    guard !s.isEmpty else { throw spot.fail("empty \(what)", fix) }
+    guard s.utf8.count <= maximumIDLength else { throw spot.fail("\(what) is longer than \(maximumIDLength) characters", fix) }
+    for scalar in s.unicodeScalars {
+        let v = scalar.value
+        let ok = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+            || v == 0x2D || v == 0x5F || v == 0x2E
+        if !ok {
+            throw spot.fail("\(what) \(quoted(s)) contains \(quoted(String(scalar)))", fix)
+        }
+    }
+    return s
+}
+
+func parseEnum<E: RawRepresentable & CaseIterable>(_ s: String, at spot: Spot, what: String) throws(ScenarioError) -> E
+where E.RawValue == String {
+    if let value = E(rawValue: s) { return value }
+    let names = E.allCases.map(\.rawValue)
+    throw spot.fail("unknown \(what) \(quoted(s))", "use one of: \(names.joined(separator: ", "))\(hint(s, names))")
+}
+
+/// A time `YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)`; the offset is required, fractions of a second refused.
+func parseTimestamp(_ s: String, at spot: Spot) throws(ScenarioError) -> Timestamp {
+    let example = "write it like 2026-05-30T18:00:00+02:00"
+    if let t = Timestamp(iso8601: s) {
+        if s.contains(".") {
+            throw spot.fail("time \(quoted(s)) has a fraction of a second", "times lie on the slot grid: drop the fraction")
+        }
+        return t
+    }
+    if Timestamp(iso8601: s + "Z") != nil {
+        throw spot.fail("time \(quoted(s)) has no UTC offset", "add the offset (+02:00 in French summer, +01:00 in winter, or Z); \(example)")
+    }
+    throw spot.fail("\(quoted(s)) is not a valid ISO 8601 time (or the date does not exist)", example)
+}
+
+/// `HH:MM`; `24:00` only where `allowEndOfDay`.
+func parseTimeOfDay(_ s: String, at spot: Spot, allowEndOfDay: Bool) throws(ScenarioError) -> TimeOfDay {
+    guard let t = TimeOfDay(s), allowEndOfDay || t.minutes < 1440 else {
+        throw spot.fail("\(quoted(s)) is not a time of day",
+                        allowEndOfDay ? "write HH:MM, from 00:00 to 24:00" : "write HH:MM, from 00:00 to 23:59")
+    }
+    return t
+}
+
+// MARK: - Times on the horizon
+
+/// The horizon's slot grid, and checks of times and windows against it.
+struct Grid {
+    let horizon: Horizon
+
+    var stepSeconds: Int64 { Int64(horizon.slotMinutes) * 60 }
+
+    /// On the grid (which extends before and after the horizon).
+    func isOnGrid(_ t: Timestamp) -> Bool {
+        (t.epochSeconds - horizon.start.epochSeconds) % stepSeconds == 0
+    }
+
+    /// A time on the slot grid within the horizon (both ends included).
+    func time(_ s: String, at spot: Spot) throws(ScenarioError) -> Timestamp {
+        let t = try parseTimestamp(s, at: spot)
+        guard t >= horizon.start && t <= horizon.end else {
+            throw spot.fail("time \(s) is outside the horizon (\(horizon.start) to \(horizon.end))",
+                            "move it inside the horizon")
+        }
+        guard isOnGrid(t) else {
+            throw spot.fail("time \(s) is off the \(horizon.slotMinutes)-minute slot grid (which starts at \(horizon.start))",
+                            "use a time a whole number of slots after the horizon start")
+        }
+        return t
+    }
+
+    /// `[start, end)` inside the horizon, on the grid, not empty.
+    func window(start: String, end: String, startSpot: Spot, endSpot: Spot) throws(ScenarioError) -> TimeWindow {
+        let a = try time(start, at: startSpot)
+        let b = try time(end, at: endSpot)
+        guard a < b else {
+            throw endSpot.fail(a == b ? "the window is empty (end equals start)" : "end \(end) is before start \(start)",
+                               "the end must come after the start")
+        }
+        return TimeWindow(start: a, end: b)
+    }
+}
