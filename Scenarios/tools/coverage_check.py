@@ -96,7 +96,8 @@ def solve(doc, people, relax=False, time_limit=120.0):
     cover, use = {}, {i: [] for i in range(len(classes))}
     keys = {}
     for d in doc["demand"]:
-        k = (d["zone"], "patrols", d["patrols"]["template"]) if "patrols" in d else (d["zone"], "post", d["post"]["role"])
+        k = (d["zone"], "patrols", d["patrols"]["template"]) if "patrols" in d \
+            else (d["zone"], "post", d["post"]["role"])
         keys.setdefault(k, []).append(d)
     networks = sorted({n for p in rep for n in p.get("radios", [])})
     for k, ds in keys.items():

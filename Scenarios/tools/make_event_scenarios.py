@@ -17,7 +17,8 @@ below), the CSV files are read back and checked like inline people, and, when
 docs/scenario.schema.json exists and `jsonschema` is importable, every JSON file is validated
 against it.
 
-People are built from a few *profiles* per corps (rank, qualifications, availability window,
+`coverage_check.py` beside this file (SciPy, optional) measures how much demand the people can
+cover. People are built from a few *profiles* per corps (rank, qualifications, availability window,
 hours already worked), as in real staffing lists; costs depend on corps and rank only. Figures and
 their sources are in Scenarios/README.md and /work/shared/domain.md.
 """
@@ -335,7 +336,8 @@ def build_match():
         s.need(zone, post("flow-control", STATE), [(m(22, 45), m(25), 80)], 400, public_order=True)
 
     # Fan walk and approach roads: State patrols, escorts, road closures, authorised stewards, the city.
-    s.need("fan-walk", patrols("state-patrol"), [(m(16), m(21), 10), (m(21), m(22, 45), 3), (m(22, 45), m(25), 12)], 900)
+    s.need("fan-walk", patrols("state-patrol"),
+           [(m(16), m(21), 10), (m(21), m(22, 45), 3), (m(22, 45), m(25), 12)], 900)
     s.need("fan-walk", post("escort", STATE), [(m(17), m(20, 30), 140), (m(22, 45), m(24, 30), 140)], 400,
            public_order=True)
     s.need("fan-walk", post("fanwalk-steward", [PS], qualifications=["cnaps-card"]),
@@ -391,15 +393,15 @@ def match_people():
 
     def private(site, n, mix):
         out = []
-        for w, quals, sex, cost, extra in mix:
+        for weight, quals, sex, cost, extra in mix:
             base = {"status": "none", "qualifications": ["cnaps-card"] + quals, "sex": sex, "radios": ["SITE"],
                     "site": site, "publicRoadAuthorised": extra.get("road", False), "costPerHour": cost}
-            out.append((w * 6, combine(base, {"hoursThisWeek": 35})))
+            out.append((weight * 6, combine(base, {"hoursThisWeek": 35})))
             if extra.get("late", True):
-                out.append((w * 3, base))
-                out.append((w * 1, combine(base, {"availability": late})))
+                out.append((weight * 3, base))
+                out.append((weight * 1, combine(base, {"availability": late})))
             else:
-                out.append((w * 4, base))
+                out.append((weight * 4, base))
         ppl.mix(PS, n, out)
 
     private("stadium", 1330, [
@@ -430,8 +432,7 @@ def match_people():
 
 def understaffed(match, share_dropped=0.4, seed=20260530):
     """The match with `share_dropped` of every corps removed, stratified by profile, seeded."""
-    s = Scenario(match.doc["name"].replace("Match at risk:", "Match at risk, understaffed (-40 %):"),
-                 match.start, match.end, match.slot)
+    s = Scenario("", match.start, match.end, match.slot)
     s.doc = json.loads(json.dumps(match.doc))
     s.doc["name"] = "Match at risk, understaffed: the same match with 40 % fewer people in every corps"
     rng = random.Random(seed)
@@ -508,11 +509,14 @@ def build_concert():
            [(c(18), c(24), 1)], 500)
     s.need("hall-floor", post("floor-steward", [PS], qualifications=["cnaps-card"]),
            [(c(19), c(20, 30), 24), (c(20, 30), c(23), 44), (c(23), c(23, 45), 30)], 250)
-    s.need("hall-floor", post("floor-lead", [PS], qualifications=["cnaps-card", "leader"]), [(c(18, 30), c(23, 45), 2)], 500)
-    s.need("hall-floor", post("first-aid", [PS], qualifications=["cnaps-card", "first-aid"]), [(c(19), c(23, 30), 3)], 600)
+    s.need("hall-floor", post("floor-lead", [PS], qualifications=["cnaps-card", "leader"]),
+           [(c(18, 30), c(23, 45), 2)], 500)
+    s.need("hall-floor", post("first-aid", [PS], qualifications=["cnaps-card", "first-aid"]),
+           [(c(19), c(23, 30), 3)], 600)
     s.need("hall-tiers", post("tier-steward", [PS], qualifications=["cnaps-card"]),
            [(c(19), c(20, 30), 18), (c(20, 30), c(23, 45), 32)], 250)
-    s.need("hall-tiers", post("tier-lead", [PS], qualifications=["cnaps-card", "leader"]), [(c(18, 30), c(23, 45), 1)], 500)
+    s.need("hall-tiers", post("tier-lead", [PS], qualifications=["cnaps-card", "leader"]),
+           [(c(18, 30), c(23, 45), 1)], 500)
     s.need("backstage", post("backstage-guard", [PS], qualifications=["cnaps-card"]), [(c(17), c(25), 4)], 400)
 
     s.need("forecourt", patrols("state-patrol"),
@@ -844,7 +848,8 @@ def check(doc, people, where, staffed=True):
             [(x, x["count"] * d["patrols"]["count"]) for x in templates[d["patrols"]["template"]]["roles"]]
         for x, n in needs:
             fit = sum(1 for p in people if usable[p["id"]] and fits(p, x, z, communes, bool(d.get("publicOrder"))))
-            req(fit >= n, "demand %s: %d people could fill %s, %d needed", d["id"], fit, x.get("role") or x.get("id"), n)
+            req(fit >= n, "demand %s: %d people could fill %s, %d needed",
+                d["id"], fit, x.get("role") or x.get("id"), n)
 
 
 def check_requirement(x, req, what):
@@ -1124,8 +1129,11 @@ costs per hour depend on corps and rank only and are indicative (State agents EU
 30, transport 34, stewards 19-26, reservists 18-22: the reservists' from the daily pay ranges in
 /work/shared/domain.md, the others assumed). Priorities (the
 cost of one missing agent or patrol for one hour) are 150-1 200, well above any wage, so the
-optimiser covers demand whenever people allow. `lp/station-cover.lp` is a hand-written LP for
-`continuum lp solve`, not an event scenario.
+optimiser covers demand whenever people allow. `tools/coverage_check.py` (needs SciPy) solves a
+scenario as an independent integer program, a reference for the planner: when the files were made,
+it covered all the demand of match-at-risk, concert and psq-week, and about 87 % of
+match-understaffed's. `lp/station-cover.lp` is a hand-written LP for `continuum lp solve`, not an
+event scenario.
 
 **match-at-risk.json** (+ `match-at-risk.people.csv`, read through `peopleFile`). A risk-category-4
 football match in an 80 000-seat stadium in Saint-Denis, kick-off 21:00, planned 13:00-01:00 in

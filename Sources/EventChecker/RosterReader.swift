@@ -183,6 +183,11 @@ private struct Decoder {
         guard format == Roster.format else {
             throw fail(top.fieldPath("format"), "expected \"\(Roster.format)\", found \"\(format)\"")
         }
+        let scenario = try top.optionalString("scenario")
+        let status = try top.id("status")
+        let objective = try top.number("objective")
+        let bound = try top.optionalNumber("bound")
+        let gap = try top.optionalNumber("gap")
         var cost: Roster.Cost?
         if let value = top.fields["cost"], !isNull(value) {
             let fields = try object(value, at: top.fieldPath("cost"), allowed: ["staff", "shortfall"])
@@ -214,11 +219,8 @@ private struct Decoder {
                 start: try fields.timestamp("start"), end: try fields.timestamp("end"),
                 missing: try fields.count("missing"), reason: try fields.optionalString("reason")))
         }
-        return Roster(
-            scenario: try top.optionalString("scenario"), status: try top.id("status"),
-            objective: try top.number("objective"), bound: try top.optionalNumber("bound"),
-            gap: try top.optionalNumber("gap"), cost: cost, assignments: assignments, patrols: patrols,
-            shortfalls: shortfalls)
+        return Roster(scenario: scenario, status: status, objective: objective, bound: bound, gap: gap, cost: cost,
+                      assignments: assignments, patrols: patrols, shortfalls: shortfalls)
     }
 
     private func isNull(_ value: JSONValue) -> Bool {

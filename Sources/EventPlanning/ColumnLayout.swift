@@ -137,7 +137,7 @@ struct ColumnLayout {
                             isInteger: true)
         }
         for i in pairClass.indices {
-            model.addColumn(lower: 0, upper: Double(index.classes[Int(pairClass[i])].members.count))
+            model.addColumn(lower: 0, upper: Double(index.classes[Int(pairClass[i])].members.count), isInteger: true)
         }
         for _ in patrolDuty.indices {
             model.addColumn(lower: 0, upper: .infinity, isInteger: true)
@@ -147,7 +147,8 @@ struct ColumnLayout {
             let segment = index.segments[g]
             let demand = scenario.demands[segment.demand]
             model.addColumn(lower: 0, upper: Double(demand.count),
-                            cost: demand.priority * Double(segment.endSlot - segment.startSlot) * slotHours)
+                            cost: demand.priority * Double(segment.endSlot - segment.startSlot) * slotHours,
+                            isInteger: true)
         }
     }
 }

@@ -14,6 +14,8 @@ public struct EventPlanOptions: Sendable {
     public var verbose = false
     public var progress: (@Sendable (SolveProgress) -> Void)?
     public var interrupt: InterruptFlag?
+    /// When set, each component's model is also written there as free MPS (`component-N.mps`).
+    public var exportDirectory: String?
     public init() {}
 }
 
@@ -35,7 +37,7 @@ public enum EventPlanner {
         // The largest component reports progress; the others are usually instant.
         let largest = components.indices.max { components[$0].classes.count < components[$1].classes.count } ?? 0
         let solutions = try DedicatedThreads.map(Array(components.indices), threads: options.threads) { c in
-            try ComponentSolver(index: index, component: components[c], options: options,
+            try ComponentSolver(index: index, component: components[c], number: c, options: options,
                                 deadline: deadline, reportsProgress: c == largest).solve()
         }
         var plan = Disaggregation(index: index, solutions: solutions).plan()
@@ -87,6 +89,7 @@ struct ColumnLayoutValues: Sendable {
 struct ComponentSolver {
     let index: PlanningIndex
     let component: Component
+    let number: Int
     let options: EventPlanOptions
     let deadline: ContinuousClock.Instant
     let reportsProgress: Bool
@@ -113,6 +116,9 @@ struct ComponentSolver {
         layout.addColumns(to: &model)
         model.addRows([AssignmentTotals(layout: layout), RestAndOverlap(layout: layout), WeeklyHours(layout: layout),
                        PatrolComposition(layout: layout), ReservistShare(layout: layout), Coverage(layout: layout)])
+        if let folder = options.exportDirectory {
+            try ModelFile.write(model, to: "\(folder)/component-\(number + 1).mps", format: .freeMPS)
+        }
         let solver = GLPKSolver()
         let values = ColumnLayoutValues(xClass: layout.xClass, xShift: layout.xShift, xTarget: layout.xTarget,
                                         targets: layout.targets, patrolDuty: layout.patrolDuty,

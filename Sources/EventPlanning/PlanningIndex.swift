@@ -209,22 +209,29 @@ public struct PlanningIndex: Sendable {
                 return true
             }
         }
-        // Networks of each patrol duty: radios of people who could lead it, pruned by dominance.
+        // Networks of each patrol duty: radios its leaders could use. Network A is dropped when
+        // another, B, is held, role by role, by everyone who holds A (ties: the smaller name stays):
+        // any patrol on A could use B instead.
         for k in duties.indices {
             guard case .patrol(let template) = duties[k].kind else { continue }
-            let leaderRole = scenario.patrolTemplates[template].roles[0]
-            var holders: [String: Set<Int>] = [:]
+            let roles = scenario.patrolTemplates[template].roles
+            var holders: [String: [Set<Int>]] = [:]
             for (c, cls) in classes.enumerated() {
                 let person = scenario.people[cls.representative]
-                guard mayWork(person, in: duties[k]), meets(person, leaderRole.requirement, template: template) else { continue }
-                for radio in person.radios { holders[radio, default: []].insert(c) }
+                guard mayWork(person, in: duties[k]) else { continue }
+                for (r, role) in roles.enumerated() where meets(person, role.requirement, template: template) {
+                    for radio in person.radios {
+                        holders[radio, default: Array(repeating: [], count: roles.count)][r].insert(c)
+                    }
+                }
             }
-            let names = holders.keys.sorted()
+            let names = holders.keys.sorted().filter { !holders[$0]![0].isEmpty }
+            func covers(_ b: String, _ a: String) -> Bool {
+                zip(holders[a]!, holders[b]!).allSatisfy { $0.isSubset(of: $1) }
+            }
             duties[k].networks = names.filter { name in
-                // Dropped when another network is held by a strict superset (or the same set, earlier name).
                 !names.contains { other in
-                    other != name && holders[name]!.isSubset(of: holders[other]!)
-                        && (holders[name]! != holders[other]! || other < name)
+                    other != name && covers(other, name) && (!covers(name, other) || other < name)
                 }
             }
         }

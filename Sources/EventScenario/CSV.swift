@@ -128,7 +128,7 @@ enum PeopleCSV {
                                     fix: "give one value per column (empty for none); quote values that contain commas")
             }
             let person = try context.person(fromCSV: cells.map { Substring($0) }, columns: header, file: file, line: line)
-            try ids.add(person.id, at: Spot(file: file, base: "line \(line)", key: "id", isCSV: true), line: (file, line))
+            try ids.add(person.id, at: .csv(file, line: line, column: "id"), line: line)
             people.append(person)
         }
         if columns == nil {

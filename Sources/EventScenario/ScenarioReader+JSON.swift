@@ -97,7 +97,7 @@ struct JSONParser {
 
     private mutating func parseValue(depth: Int) throws(ScenarioError) -> Value {
         guard position < bytes.count else {
-            throw fail("the document ends where a value was expected", "complete the document")
+            throw fail("the document ends where a value was expected", "complete it: every '{' needs a '}' and every '[' a ']'")
         }
         switch bytes[position] {
         case UInt8(ascii: "{"):
@@ -146,6 +146,46 @@ struct JSONParser {
         }
     }
 
+    /// An error for the byte at the current position, which is not `expected`; comments, single
+    /// quotes and the end of the text get messages of their own.
+    private func unexpected(_ expected: String, inside: String, _ fix: String) -> ScenarioError {
+        guard position < bytes.count else {
+            return fail("the document ends inside \(inside)", "complete it: every '{' needs a '}' and every '[' a ']'")
+        }
+        switch bytes[position] {
+        case UInt8(ascii: "/"), UInt8(ascii: "#"):
+            return fail("JSON does not allow comments", "remove the comment, or write the scenario in YAML")
+        case UInt8(ascii: "'"):
+            return fail("JSON strings use double quotes", "replace the single quotes with double quotes")
+        default:
+            return fail("expected \(expected), found \(describeCurrent())", fix)
+        }
+    }
+
+    /// After a value: where it ended, so that a missing comma is reported on the value's line
+    /// rather than on the next field's.
+    private mutating func separator(close: UInt8, after what: String, inside: String) throws(ScenarioError) -> Bool {
+        let end = (position, line, lineStart)
+        skipWhitespace()
+        if position < bytes.count {
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                return false
+            }
+            if bytes[position] == close {
+                position += 1
+                return true
+            }
+            if line > end.1 && (bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "{")
+                                    || bytes[position] == UInt8(ascii: "[")) {
+                (position, line, lineStart) = end
+                throw fail("missing ',' after \(what)", "separate the items with commas")
+            }
+        }
+        throw unexpected("',' or '\(Character(Unicode.Scalar(close)))' after \(what)", inside: inside,
+                         "separate the items with commas and close with '\(Character(Unicode.Scalar(close)))'")
+    }
+
     private mutating func parseObject(depth: Int) throws(ScenarioError) -> Value {
         try enter(depth)
         position += 1  // {
@@ -161,32 +201,19 @@ struct JSONParser {
                 if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
                     throw fail("a comma before '}'", "remove the trailing comma")
                 }
-                throw fail("expected a field name in double quotes, found \(describeCurrent())",
-                           "write \"name\": value")
+                throw unexpected("a field name in double quotes", inside: "an object", "write \"name\": value")
             }
             let key = try parseString()
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-                throw fail("expected ':' after the field name \(quoted(key)), found \(describeCurrent())",
-                           "write \"name\": value")
+                throw unexpected("':' after the field name \(quoted(key))", inside: "an object", "write \"name\": value")
             }
             position += 1
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
             fields.append((key, value))
-            skipWhitespace()
-            guard position < bytes.count else {
-                throw fail("the document ends inside an object", "close it with '}'")
-            }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                position += 1
-            case UInt8(ascii: "}"):
-                position += 1
+            if try separator(close: UInt8(ascii: "}"), after: "the value of \(quoted(key))", inside: "an object") {
                 return .object(fields)
-            default:
-                throw fail("expected ',' or '}' after the value of \(quoted(key)), found \(describeCurrent())",
-                           "separate fields with commas and close the object with '}'")
             }
         }
     }
@@ -206,19 +233,8 @@ struct JSONParser {
                 throw fail("a comma before ']'", "remove the trailing comma")
             }
             items.append(try parseValue(depth: depth + 1))
-            skipWhitespace()
-            guard position < bytes.count else {
-                throw fail("the document ends inside an array", "close it with ']'")
-            }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                position += 1
-            case UInt8(ascii: "]"):
-                position += 1
+            if try separator(close: UInt8(ascii: "]"), after: "an array item", inside: "an array") {
                 return .array(items)
-            default:
-                throw fail("expected ',' or ']' after an array item, found \(describeCurrent())",
-                           "separate items with commas and close the array with ']'")
             }
         }
     }

@@ -60,7 +60,7 @@ struct PersonContext {
 
     /// A person from one CSV row: `cells[k]` is the (trimmed) text of `columns[k]`; empty means absent.
     func person(fromCSV cells: [Substring], columns: [String], file: String, line: Int) throws(ScenarioError) -> Person {
-        func spot(_ column: String) -> Spot { Spot(file: file, base: "line \(line)", key: column, isCSV: true) }
+        func spot(_ column: String) -> Spot { .csv(file, line: line, column: column) }
         var text: [String: String] = [:]
         for (k, cell) in cells.enumerated() where !cell.isEmpty { text[columns[k]] = String(cell) }
         guard let rawID = text["id"] else { throw spot("id").fail("missing id", "every row needs an id") }
@@ -107,7 +107,7 @@ struct PersonContext {
         if let s = text["costPerHour"] {
             person.costPerHour = try csvNumber(s, at: spot("costPerHour"), in: 0...ScenarioBuilder.maximumCost)
         }
-        try checkCorpsFields(person, at: Spot(file: file, base: "line \(line)"), inCSV: true)
+        try checkCorpsFields(person, at: .csv(file, line: line), inCSV: true)
         return person
     }
 

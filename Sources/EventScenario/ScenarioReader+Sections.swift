@@ -486,8 +486,8 @@ struct IDIndex {
     let list: String
     private(set) var index: [String: Int] = [:]
     private(set) var ids: [String] = []
-    /// Where each id was given when not at `list[i]`: a CSV file and line.
-    private var lines: [Int: (file: String, line: Int)] = [:]
+    /// Where each id was given when not at `list[i]`: the line in the CSV people file.
+    private var lines: [Int: Int] = [:]
 
     init(what: String, list: String) {
         self.what = what
@@ -495,10 +495,10 @@ struct IDIndex {
     }
 
     /// Adds the next id; `line` when it comes from a CSV row rather than from `list[ids.count]`.
-    mutating func add(_ id: String, at spot: Spot, line: (file: String, line: Int)? = nil) throws(ScenarioError) {
+    mutating func add(_ id: String, at spot: Spot, line: Int? = nil) throws(ScenarioError) {
         if let previous = index.updateValue(ids.count, forKey: id) {
             index[id] = previous
-            let origin = lines[previous].map { "\($0.file) line \($0.line)" } ?? "\(list)[\(previous)]"
+            let origin = lines[previous].map { "line \($0)" } ?? "\(list)[\(previous)]"
             throw spot.fail("duplicate \(what) id \(quoted(id)) (already used at \(origin))",
                             "ids must be unique within \(list)\(list == "$.people" ? " and the peopleFile" : "")")
         }

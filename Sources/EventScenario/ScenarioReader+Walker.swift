@@ -1,39 +1,57 @@
+/// A JSON path, kept as a chain and rendered (`$.people[3].corps`) only when a message needs it,
+/// so that reading 30 000 valid people builds no path strings.
+indirect enum Path {
+    case root
+    case field(Path, String)
+    case index(Path, Int)
+
+    var text: String {
+        switch self {
+        case .root: return "$"
+        case .field(let parent, let key): return parent.text + pathComponent(key)
+        case .index(let parent, let i): return parent.text + "[\(i)]"
+        }
+    }
+}
+
 /// Where a value sits, for messages: a JSON path in the scenario (`$.people[3].corps`), or a line
-/// and a column name in a CSV file (`line 7`, column `corps`). The path is only rendered when a
-/// message needs it, so reading 30 000 valid people builds no path strings per field.
+/// and a column in a CSV file (`line 7`, column `corps`).
 struct Spot {
     let file: String
-    /// The JSON path of the enclosing value, or `line N` in a CSV file.
-    let base: String
-    /// The field (JSON) or column (CSV) inside `base`.
-    let key: String?
-    let isCSV: Bool
+    let path: Path
+    /// For a CSV cell: its record's first line, and its column.
+    let line: Int?
+    let column: String?
 
-    init(file: String, base: String, key: String? = nil, isCSV: Bool = false) {
+    private init(file: String, path: Path, line: Int?, column: String?) {
         self.file = file
-        self.base = base
-        self.key = key
-        self.isCSV = isCSV
+        self.path = path
+        self.line = line
+        self.column = column
     }
 
-    static func root(_ file: String) -> Spot { Spot(file: file, base: "$") }
+    static func root(_ file: String) -> Spot { Spot(file: file, path: .root, line: nil, column: nil) }
 
-    var location: String {
-        guard let key, !isCSV else { return base }
-        return base + pathComponent(key)
+    static func csv(_ file: String, line: Int, column: String? = nil) -> Spot {
+        Spot(file: file, path: .root, line: line, column: column)
     }
 
-    /// The field `key` of the object here.
-    func field(_ key: String) -> Spot { Spot(file: file, base: location, key: key, isCSV: isCSV) }
+    var location: String { line.map { "line \($0)" } ?? path.text }
 
-    /// Item `index` of the array here (in a CSV cell: the `index`th item of a `;` list).
+    /// The field `key` of the object here (in a CSV row: the column `key`).
+    func field(_ key: String) -> Spot {
+        line != nil ? Spot(file: file, path: path, line: line, column: key)
+            : Spot(file: file, path: .field(path, key), line: nil, column: nil)
+    }
+
+    /// Item `index` of the array here (in a CSV cell: the cell itself).
     func item(_ index: Int) -> Spot {
-        isCSV ? self : Spot(file: file, base: location + "[\(index)]")
+        line != nil ? self : Spot(file: file, path: .index(path, index), line: nil, column: nil)
     }
 
     func fail(_ problem: String, _ fix: String) -> ScenarioError {
-        if isCSV, let key {
-            return ScenarioError(file: file, location: base, problem: "column '\(key)': \(problem)", fix: fix)
+        if let column {
+            return ScenarioError(file: file, location: location, problem: "column '\(column)': \(problem)", fix: fix)
         }
         return ScenarioError(file: file, location: location, problem: problem, fix: fix)
     }
@@ -41,9 +59,10 @@ struct Spot {
 
 /// `.name` for a plain name, `["odd name"]` otherwise.
 func pathComponent(_ key: String) -> String {
-    let plain = !key.isEmpty && key.utf8.allSatisfy { b in
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
-    } && !(key.utf8.first! >= 0x30 && key.utf8.first! <= 0x39)
+    var plain = !key.isEmpty && !(key.utf8.first! >= 0x30 && key.utf8.first! <= 0x39)
+    for b in key.utf8 where !((b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F) {
+        plain = false
+    }
     if plain { return "." + key }
     var escaped = ""
     for scalar in key.unicodeScalars {
@@ -208,7 +227,7 @@ where E.RawValue == String {
 func parseTimestamp(_ s: String, at spot: Spot) throws(ScenarioError) -> Timestamp {
     let example = "write it like 2026-05-30T18:00:00+02:00"
     if let t = Timestamp(iso8601: s) {
-        if s.contains(".") {
+        if s.utf8.contains(UInt8(ascii: ".")) {
             throw spot.fail("time \(quoted(s)) has a fraction of a second", "times lie on the slot grid: drop the fraction")
         }
         return t

@@ -28,11 +28,15 @@ enum YAMLReader {
         /// Values left to create: a document that expands (through aliases) to more values than
         /// it has characters is refused rather than walked for hours.
         var budget: Int
+        /// The furthest line reached: an aliased node keeps the line of its anchor, so a budget
+        /// overrun is reported where the expansion happens.
+        var furthestLine = 1
 
         mutating func convert(_ node: Node, depth: Int) throws(ScenarioError) -> Value {
             budget -= 1
+            if let mark = node.mark, mark.line > furthestLine { furthestLine = mark.line }
             if budget < 0 {
-                throw ScenarioError(file: file, location: line(of: node),
+                throw ScenarioError(file: file, location: "line \(furthestLine)",
                                     problem: "the document expands to more values than it has characters (YAML aliases)",
                                     fix: "write the values out instead of repeating anchors with '*'")
             }

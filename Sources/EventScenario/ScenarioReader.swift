@@ -122,7 +122,11 @@ enum FileLoader {
                             fix: "save the file as UTF-8 (not Latin-1 or Windows-1252)")
     }
 
-    static func lineOfNUL(_ bytes: some Sequence<UInt8>) -> Int? {
+    static func lineOfNUL(_ bytes: some Collection<UInt8>) -> Int? {
+        let found = bytes.withContiguousStorageIfAvailable { buffer in
+            buffer.isEmpty ? false : memchr(buffer.baseAddress!, 0, buffer.count) != nil
+        }
+        if found == false { return nil }
         var line = 1
         for b in bytes {
             if b == 0 { return line }

@@ -36,7 +36,7 @@ import Testing
         scenario.rules.patrolMaxSize = 4
         report = Fixture.check(Fixture.roster(), scenario)
         #expect(Fixture.rules(report) == [.patrolSize])
-        #expect(report.violations[0].message.contains("outside the patrol size rules 3-4"))
+        #expect(report.violations.first?.message.contains("outside the patrol size rules 3-4") == true)
     }
 
     @Test func roleCountsMustMatchTheTemplate() {
@@ -112,7 +112,7 @@ import Testing
         let report = Fixture.check(roster)
         #expect(reports(report, .roleRequirement, person: "ps-2", zone: "gate-a"))
         #expect(Fixture.rules(report) == [.roleRequirement])
-        #expect(report.violations[0].message.contains("corps private-security"))
+        #expect(report.violations.first?.message.contains("corps private-security") == true)
         // A leader without the leader role's status.
         var scenario = Fixture.scenario()
         scenario.rules.leaderStatus.append(.none)

@@ -1,5 +1,6 @@
 import EventChecker
 import EventScenario
+import Foundation
 import Testing
 
 /// 5 000 people and 12 000 assignments over a week of 15-minute slots.

@@ -8,7 +8,7 @@ import Testing
         let report = Fixture.check(roster)
         #expect(reports(report, .postRole, person: "ps-1", zone: "gate-a"))
         #expect(Fixture.rules(report) == [.postRole])
-        #expect(report.violations[0].message.contains("search-f"))
+        #expect(report.violations.first?.message.contains("search-f") == true)
     }
 
     @Test func postCorps() {
@@ -32,7 +32,7 @@ import Testing
         let report = Fixture.check(roster)
         #expect(reports(report, .postQualification, person: "ps-3", zone: "gate-a"))
         #expect(Fixture.rules(report) == [.postQualification])
-        #expect(report.violations[0].message.contains("pat-down"))
+        #expect(report.violations.first?.message.contains("pat-down") == true)
     }
 
     @Test func postSex() {

@@ -19,7 +19,7 @@ import Testing
         let report = Fixture.check(roster)
         #expect(reports(report, .municipalHours, person: "pm-bourg", zone: "square"))
         #expect(Fixture.rules(report) == [.municipalHours])
-        #expect(report.violations[0].message.contains("at 23:00"))
+        #expect(report.violations.first?.message.contains("at 23:00") == true)
         var scenario = Fixture.scenario()
         scenario.rules.municipalHoursWithoutConvention = .allDay
         #expect(Fixture.check(roster, scenario).isClean)

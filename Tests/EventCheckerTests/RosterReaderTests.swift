@@ -100,3 +100,11 @@ import Testing
         #expect(error(clean.replacingOccurrences(of: "\"Fixture match\"", with: "\"bad \\q\"")).contains("invalid escape"))
     }
 }
+
+extension RosterReaderTests {
+    @Test func topLevelFieldsAreCheckedBeforeTheLists() {
+        #expect(error("{\"format\": \"continuum-roster/1\", \"status\": 3}") == "plan.json: $.status: expected a string, found a number")
+        #expect(error("{\"format\": \"continuum-roster/1\", \"status\": \"optimal\", \"objective\": 1}")
+            == "plan.json: $.assignments: required field is missing")
+    }
+}

@@ -40,6 +40,9 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .long, help: "Forward GLPK's own log to stderr.")
     var verbose = false
 
+    @Option(name: .long, help: "Also write each component's model to this folder as free MPS (component-N.mps).")
+    var exportMps: String?
+
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else {
             throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
@@ -60,6 +63,10 @@ struct SolveCommand: ParsableCommand {
         options.relativeGap = gap
         options.threads = threads
         options.verbose = verbose
+        if let exportMps {
+            try FileManager.default.createDirectory(atPath: exportMps, withIntermediateDirectories: true)
+            options.exportDirectory = exportMps
+        }
         options.progress = ProgressReporter.standardError()
         let plan: EventPlan
         do {
