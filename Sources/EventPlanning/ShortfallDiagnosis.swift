@@ -100,8 +100,8 @@ struct ShortfallDiagnosis {
         let busy = Set(assignments.lazy.filter { $0.startSlot < b && $0.endSlot + index.restSlots > a }.map(\.person))
         let free = tightest.eligible.filter { !busy.contains($0) }
         if free.isEmpty {
-            return "all \(tightest.eligible.count) people who may hold role '\(tightest.name)' in \(zone) "
-                + "are on duty or resting at \(when)"
+            return "all \(tightest.eligible.count) people who may hold role '\(tightest.name)' "
+                + "(\(describe(tightest.requirement))) in \(zone) are on duty or resting at \(when)"
         }
         return "\(free.count) people who may hold role '\(tightest.name)' were free, but covering \(zone) at \(when) "
             + "would cost more than its priority (\(demand.priority) per missing hour) or break their rest or weekly hours"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Event planner benchmark: solves every bundled event scenario with the release
+# build and reports wall time, peak memory, status and gap, then checks each
+# roster with the independent checker. Usage: Benchmarks/events.sh [TIME_LIMIT]
+# Writes Benchmarks/results/events-<commit>.md and prints it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-glpk
+limit="${1:-60}"
+swift build -c release --product continuum >/dev/null
+bin="$(swift build -c release --show-bin-path)/continuum"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+out="Benchmarks/results/events-${commit}.md"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+{
+  echo "# Event planner benchmark"
+  echo
+  echo "commit ${commit}, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(date -u +%Y-%m-%d), time limit ${limit} s"
+  echo
+  echo "| scenario | people | classes | columns | rows | wall s | peak MiB | status | gap | check |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  for scenario in concert psq-week match-at-risk match-understaffed; do
+    file="Scenarios/${scenario}.json"
+    /usr/bin/time -v "$bin" solve "$file" --time-limit "$limit" --format json -o "$tmp/$scenario.json" \
+      2> "$tmp/$scenario.err" || true
+    summary="$(grep '^solved in' "$tmp/$scenario.err" || echo 'solved in ? s: ? people in ? classes, ? components, ? columns (? integer), ? rows')"
+    wall="$(grep 'Elapsed (wall clock)' "$tmp/$scenario.err" | awk '{print $NF}')"
+    rss="$(grep 'Maximum resident set size' "$tmp/$scenario.err" | awk '{printf "%.0f", $NF/1024}')"
+    people="$(echo "$summary" | sed -E 's/.*: ([0-9?]+) people in ([0-9?]+) classes.*/\1/')"
+    classes="$(echo "$summary" | sed -E 's/.*people in ([0-9?]+) classes.*/\1/')"
+    columns="$(echo "$summary" | sed -E 's/.* ([0-9?]+) columns.*/\1/')"
+    rows="$(echo "$summary" | sed -E 's/.* ([0-9?]+) rows.*/\1/')"
+    status="$(echo "$summary" | sed -E 's/.*status ([a-z-]+).*/\1/')"
+    gap="$(echo "$summary" | sed -E 's/.*gap ([^ ]+)$/\1/')"
+    if "$bin" check "$file" "$tmp/$scenario.json" > /dev/null 2>&1; then check=clean; else check=VIOLATIONS; fi
+    echo "| ${scenario} | ${people} | ${classes} | ${columns} | ${rows} | ${wall} | ${rss} | ${status} | ${gap} | ${check} |"
+  done
+} | tee "$out"
