@@ -32,10 +32,20 @@ let package = Package(
         .target(name: "EventScenario", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "EventPlanning", dependencies: ["EventScenario", "Engine", "LinearModel"]),
         .target(name: "EventChecker", dependencies: ["EventScenario"]),
+        // Reservist call-up: the scenario and its generator, the planner (a min-cost flow), the checker.
+        .target(name: "ReservistScenario"),
+        .target(name: "ReservistPlanning", dependencies: ["ReservistScenario", "Engine", "LinearModel"]),
+        .target(name: "ReservistChecker", dependencies: ["ReservistScenario"]),
+        // The Curtois & Qu shift-scheduling benchmark: instances, reader, checker (ShiftBenchmark),
+        // and the rostering model solved through the engine (ShiftRostering).
+        .target(name: "ShiftBenchmark"),
+        .target(name: "ShiftRostering", dependencies: ["ShiftBenchmark", "Engine", "LinearModel"]),
         .target(
             name: "ContinuumCLI",
             dependencies: [
                 "Engine", "LinearModel", "GLPK", "EventScenario", "EventPlanning", "EventChecker",
+                "ReservistScenario", "ReservistPlanning", "ReservistChecker",
+                "ShiftBenchmark", "ShiftRostering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +57,11 @@ let package = Package(
         .testTarget(name: "EventScenarioTests", dependencies: ["EventScenario"]),
         .testTarget(name: "EventPlanningTests", dependencies: ["EventPlanning", "EventChecker", "EventScenario"]),
         .testTarget(name: "EventCheckerTests", dependencies: ["EventChecker", "EventScenario"]),
+        .testTarget(name: "ReservistScenarioTests", dependencies: ["ReservistScenario"]),
+        .testTarget(name: "ReservistPlanningTests", dependencies: ["ReservistPlanning", "ReservistChecker", "ReservistScenario"]),
+        .testTarget(name: "ReservistCheckerTests", dependencies: ["ReservistChecker", "ReservistScenario"]),
+        .testTarget(name: "ShiftBenchmarkTests", dependencies: ["ShiftBenchmark"]),
+        .testTarget(name: "ShiftRosteringTests", dependencies: ["ShiftRostering", "ShiftBenchmark"]),
         .testTarget(
             name: "ContinuumCLITests",
             dependencies: ["ContinuumCLI", "Engine"],

@@ -131,7 +131,7 @@ extension Checker {
                 if missing > 0, missingRun == nil { missingRun = (s, missing) }
                 let said = claimed?[s - window.lowerBound] ?? 0
                 if let open = run, open.missing != missing || open.claimed != said { closeMismatch(at: s) }
-                if said > missing, run == nil { run = (s, missing, said) }
+                if said != missing, run == nil { run = (s, missing, said) }
             }
             closeMissing(at: window.upperBound)
             closeMismatch(at: window.upperBound)

@@ -122,7 +122,7 @@ extension Checker {
             add(.reservistShare,
                 "patrol \(patrol.id) has \(reservists.count) reservist\(reservists.count == 1 ? "" : "s") of \(size) members, above the share \(Self.number(rules.maxReservistShare))")
         }
-        if !rules.reservistsPairedWithActive, !reservists.isEmpty, !people.contains(where: { $0.corps.isActiveStateForce }) {
+        if rules.reservistsPairedWithActive, !reservists.isEmpty, !people.contains(where: { $0.corps.isActiveStateForce }) {
             add(.reservistPairing,
                 "patrol \(patrol.id) has reservists (\(reservists.map(\.id).joined(separator: ", "))) but no active national-police or gendarmerie member")
         }

@@ -306,7 +306,7 @@ struct Checker {
             checkMunicipal(a, p, z, requirements: requirements, valid: valid)
         case .privateSecurity:
             let ownSite = p.site != nil && z.site == p.site
-            let road = z.kind == .publicRoad
+            let road = z.kind == .publicRoad && p.publicRoadAuthorised
             if !ownSite && !road {
                 let site = p.site.map { scenario.sites[$0].id } ?? "none"
                 let zoneSite = z.site.map { scenario.sites[$0].id } ?? "none"
@@ -368,15 +368,10 @@ struct Checker {
         var t = start
         while t < end {
             let m = ((t % 1440) + 1440) % 1440
-            guard Self.admits(hours, Int(m)) || m >= 1380 else { return t }
+            guard Self.admits(hours, Int(m)) else { return t }
             // Jump to the end of the allowed stretch containing t.
-            if s < e {
-                t += e - m
-            } else if m >= s {
-                t += 1440 - m + e
-            } else {
-                t += e - m
-            }
+            let step = s < e ? e - m : m >= s ? 1440 - m + e : e - m
+            t += max(1, step)
         }
         return nil
     }
@@ -440,7 +435,7 @@ struct Checker {
                         "overlaps the assignment at \(previous.zone) \(span(previous.start, previous.end))")
                 } else {
                     let rest = Double(a.start.epochSeconds - previous.end.epochSeconds)
-                    if rest < minRest - 1e-6 && false {
+                    if rest < minRest - 1e-6 {
                         add(.rest, person: p.id, zone: a.zone, start: a.start, end: a.end,
                             "only \(Self.number(rest / 3600)) h rest after the shift at \(previous.zone) \(span(previous.start, previous.end)), below the \(Self.number(rules.minRestHours)) h minimum")
                     }

@@ -26,9 +26,19 @@ public struct Duty: Sendable {
     public var kind: Kind
     /// Demands served by this duty, in file order (their windows do not overlap).
     public var demands: [Int]
-    /// Radio networks a patrol of this duty may use (patrol duties only), after dominance pruning.
+    /// The kinds of patrol this duty may field (patrol duties only): each a radio network
+    /// and a variant, after dominance pruning. Targets index into these.
     public var networks: [String] = []
+    public var variants: [PatrolVariant] = []
 }
+
+/// Who leads a patrol, which decides who else may join it:
+/// - `activeLed`: an active police officer or gendarme leads: reservists may join (they are paired),
+///   municipal agents only under a convention allowing joint patrols;
+/// - `municipalOnly`: municipal agents only, never a joint patrol, so no convention is needed;
+/// - `otherLed`: someone else leads: no reservist (no pairing is guaranteed), municipal agents only
+///   under a joint-patrol convention.
+public enum PatrolVariant: Sendable, Hashable { case activeLed, municipalOnly, otherLed }
 
 /// Where an assignment puts a person: a role of a patrol duty on a network, or a post duty.
 public struct Target: Hashable, Sendable {
@@ -127,17 +137,35 @@ public struct PlanningIndex: Sendable {
         var lastShiftOffset: Int32?
         var hours: Double
         var cost: Double
+        /// Set to the person's index when the weekly cap may bind: such people are never pooled,
+        /// because the cap of a pool is not the cap of each member.
+        var alone: Int?
+    }
+
+    /// The most hours one person could work in the horizon: the heaviest chain of
+    /// shifts each starting at least the minimum rest after the previous one ends.
+    static func longestChainHours(_ shifts: [ShiftSlot], restSlots: Int) -> Double {
+        var best = [Double](repeating: 0, count: shifts.count)
+        for i in shifts.indices {
+            var before = 0.0
+            for j in 0..<i where shifts[j].endSlot + restSlots <= shifts[i].startSlot { before = max(before, best[j]) }
+            best[i] = before + shifts[i].hours
+        }
+        return best.max() ?? 0
     }
 
     private mutating func buildClasses() {
         var classIndex: [ClassKey: Int] = [:]
         classOfPerson = Array(repeating: 0, count: scenario.people.count)
+        let chain = Self.longestChainHours(shifts, restSlots: restSlots)
+        let longest = shifts.map(\.hours).max() ?? 0
         for (i, person) in scenario.people.enumerated() {
+            let capMayBind = chain > longest + 1e-9 && person.hoursThisWeek + chain > scenario.rules.weeklyHoursCap + 1e-9
             let key = ClassKey(corps: person.corps, status: person.status, qualifications: person.qualifications,
                                sex: person.sex, commune: person.commune, radios: person.radios, site: person.site,
                                publicRoad: person.publicRoadAuthorised, availability: person.availability,
                                lastShiftEnd: person.lastShiftEnd, lastShiftOffset: person.lastShiftEnd?.offsetSeconds,
-                               hours: person.hoursThisWeek, cost: person.costPerHour)
+                               hours: person.hoursThisWeek, cost: person.costPerHour, alone: capMayBind ? i : nil)
             if let existing = classIndex[key] {
                 classes[existing].members.append(i)
                 classOfPerson[i] = existing
@@ -209,29 +237,32 @@ public struct PlanningIndex: Sendable {
                 return true
             }
         }
-        // Networks of each patrol duty: radios its leaders could use. Network A is dropped when
-        // another, B, is held, role by role, by everyone who holds A (ties: the smaller name stays):
-        // any patrol on A could use B instead.
+        // Patrol kinds of each duty: (radio, variant) pairs. Within a variant, network A is
+        // dropped when another, B, is held, role by role, by everyone who holds A (ties: the
+        // smaller name stays): any patrol on A could use B instead.
         for k in duties.indices {
             guard case .patrol(let template) = duties[k].kind else { continue }
             let roles = scenario.patrolTemplates[template].roles
-            var holders: [String: [Set<Int>]] = [:]
-            for (c, cls) in classes.enumerated() {
-                let person = scenario.people[cls.representative]
-                guard mayWork(person, in: duties[k]) else { continue }
-                for (r, role) in roles.enumerated() where meets(person, role.requirement, template: template) {
-                    for radio in person.radios {
-                        holders[radio, default: Array(repeating: [], count: roles.count)][r].insert(c)
+            for variant in variants(of: template) {
+                var holders: [String: [Set<Int>]] = [:]
+                for (c, cls) in classes.enumerated() {
+                    let person = scenario.people[cls.representative]
+                    guard mayWork(person, in: duties[k]) else { continue }
+                    for r in roles.indices where fits(person, template: template, role: r, variant: variant) {
+                        for radio in person.radios {
+                            holders[radio, default: Array(repeating: [], count: roles.count)][r].insert(c)
+                        }
                     }
                 }
-            }
-            let names = holders.keys.sorted().filter { !holders[$0]![0].isEmpty }
-            func covers(_ b: String, _ a: String) -> Bool {
-                zip(holders[a]!, holders[b]!).allSatisfy { $0.isSubset(of: $1) }
-            }
-            duties[k].networks = names.filter { name in
-                !names.contains { other in
+                let names = holders.keys.sorted().filter { name in holders[name]!.allSatisfy { !$0.isEmpty } }
+                func covers(_ b: String, _ a: String) -> Bool {
+                    zip(holders[a]!, holders[b]!).allSatisfy { $0.isSubset(of: $1) }
+                }
+                for name in names where !names.contains(where: { other in
                     other != name && covers(other, name) && (!covers(name, other) || other < name)
+                }) {
+                    duties[k].networks.append(name)
+                    duties[k].variants.append(variant)
                 }
             }
         }
@@ -290,29 +321,45 @@ public struct PlanningIndex: Sendable {
     }
 
     /// Whether `person` meets a role requirement, with the municipal arms rule.
-    func meets(_ person: Person, _ requirement: RoleRequirement, template: Int?) -> Bool {
+    func meets(_ person: Person, _ requirement: RoleRequirement) -> Bool {
         guard requirement.corps.contains(person.corps) else { return false }
         if !requirement.status.isEmpty && !requirement.status.contains(person.status) { return false }
         if let sex = requirement.sex, person.sex != sex { return false }
         for q in requirement.qualifications where !person.qualifications.contains(q) { return false }
-        if person.corps == .municipalPolice {
+        if person.corps == .municipalPolice && requirement.qualifications.contains("armed") {
             let convention = person.commune.flatMap { scenario.communes[$0].convention }
-            if requirement.qualifications.contains("armed") && convention?.armed != true { return false }
-            if let template, !isMunicipalOnly(template) && convention?.jointPatrols != true { return false }
+            if convention?.armed != true { return false }
         }
         return true
     }
 
-    /// A template whose every role admits only municipal police: its patrols are never joint.
-    func isMunicipalOnly(_ template: Int) -> Bool {
-        scenario.patrolTemplates[template].roles.allSatisfy { $0.requirement.corps == [.municipalPolice] }
+    /// The patrol variants a template can field.
+    func variants(of template: Int) -> [PatrolVariant] {
+        let roles = scenario.patrolTemplates[template].roles
+        var result: [PatrolVariant] = []
+        if roles[0].requirement.corps.contains(where: \.isActiveStateForce) { result.append(.activeLed) }
+        if roles.allSatisfy({ $0.requirement.corps.contains(.municipalPolice) }) { result.append(.municipalOnly) }
+        if roles[0].requirement.corps.contains(where: { !$0.isActiveStateForce }) { result.append(.otherLed) }
+        return result
     }
 
-    /// Whether reservists may sit in a template: its leader role admits only
-    /// active State forces (so pairing holds in every patrol), or pairing is not required.
-    func reservistsAllowed(in template: Int) -> Bool {
-        !scenario.rules.reservistsPairedWithActive
-            || scenario.patrolTemplates[template].roles[0].requirement.corps.allSatisfy(\.isActiveStateForce)
+    /// Whether `person` may hold role `r` of `template` in a patrol of `variant`.
+    func fits(_ person: Person, template: Int, role r: Int, variant: PatrolVariant) -> Bool {
+        guard meets(person, scenario.patrolTemplates[template].roles[r].requirement) else { return false }
+        let jointAllowed = person.commune.flatMap { scenario.communes[$0].convention }?.jointPatrols == true
+        if person.corps.isReservist && reservistLimit(of: template) == 0 { return false }
+        switch variant {
+        case .activeLed:
+            if r == 0 && !person.corps.isActiveStateForce { return false }
+            if person.corps == .municipalPolice && !jointAllowed { return false }
+        case .municipalOnly:
+            if person.corps != .municipalPolice { return false }
+        case .otherLed:
+            if r == 0 && person.corps.isActiveStateForce { return false }
+            if person.corps.isReservist && scenario.rules.reservistsPairedWithActive { return false }
+            if person.corps == .municipalPolice && !jointAllowed { return false }
+        }
+        return true
     }
 
     /// Most reservists one patrol of `template` may hold.
@@ -325,14 +372,14 @@ public struct PlanningIndex: Sendable {
         let duty = duties[target.duty]
         switch duty.kind {
         case .patrol(let template):
-            let role = scenario.patrolTemplates[template].roles[target.role]
-            if person.corps.isReservist && (!reservistsAllowed(in: template) || reservistLimit(of: template) == 0) {
-                return false
-            }
             return person.radios.contains(duty.networks[target.network])
-                && meets(person, role.requirement, template: template)
-        case .post(_, let requirement):
-            return meets(person, requirement, template: nil)
+                && fits(person, template: template, role: target.role, variant: duty.variants[target.network])
+        case .post:
+            // Shift by shift, `mayAssign` asks for every overlapping demand's requirement.
+            return duty.demands.contains { d in
+                guard case .post(_, let requirement) = scenario.demands[d].need else { return false }
+                return meets(person, requirement)
+            }
         }
     }
 
@@ -340,6 +387,20 @@ public struct PlanningIndex: Sendable {
     public func mayAssign(class c: Int, target: Target, shift: Int) -> Bool {
         let person = scenario.people[classes[c].representative]
         if person.corps == .policeReservist && publicOrderShift[target.duty][shift] { return false }
+        let duty = duties[target.duty]
+        if case .post = duty.kind {
+            // A post agent meets the requirement of every demand of the post overlapping the shift.
+            let span = shifts[shift]
+            var overlapping = 0
+            for d in duty.demands {
+                let demand = scenario.demands[d]
+                guard let a = scenario.horizon.slot(at: demand.window.start), let b = scenario.horizon.slot(at: demand.window.end),
+                      a < span.endSlot, span.startSlot < b else { continue }
+                overlapping += 1
+                guard case .post(_, let requirement) = demand.need, meets(person, requirement) else { return false }
+            }
+            return overlapping > 0
+        }
         return true
     }
 

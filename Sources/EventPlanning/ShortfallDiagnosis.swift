@@ -76,7 +76,8 @@ struct ShortfallDiagnosis {
             roles = scenario.patrolTemplates[template].roles.enumerated().map { r, role in
                 (role.id, role.requirement, index.targetsOfDuty[k].filter { $0.role == r })
             }
-        case .post(let role, let requirement):
+        case .post(let role, _):
+            guard case .post(_, let requirement) = demand.need else { return "nothing can cover it" }
             roles = [(role, requirement, index.targetsOfDuty[k])]
         }
         var tightest: (name: String, requirement: RoleRequirement, eligible: [Int])?

@@ -113,13 +113,17 @@ struct CSVRecords {
 enum PeopleCSV {
     static func read(_ text: String, file: String, context: PersonContext, into people: inout [Person],
                      ids: inout IDIndex) throws(ScenarioError) {
+        assert(PersonContext.fieldNames.enumerated().allSatisfy { "\(PersonContext.CSVField(rawValue: $0.offset)!)" == $0.element })
         var records = CSVRecords(text, file: file)
         var columns: [String]?
+        var slots: [Int?] = []
         while let (line, raw) = try records.next() {
             let cells = raw.map { $0.trimmingBlanks }
             if cells.allSatisfy(\.isEmpty) { continue }
             guard let header = columns else {
-                columns = try readHeader(cells, file: file, line: line)
+                let header = try readHeader(cells, file: file, line: line)
+                slots = PersonContext.fieldNames.map { header.firstIndex(of: $0) }
+                columns = header
                 continue
             }
             guard cells.count == header.count else {
@@ -127,7 +131,7 @@ enum PeopleCSV {
                                     problem: "\(cells.count) fields, but the header has \(header.count) columns",
                                     fix: "give one value per column (empty for none); quote values that contain commas")
             }
-            let person = try context.person(fromCSV: cells.map { Substring($0) }, columns: header, file: file, line: line)
+            let person = try context.person(fromCSV: cells, slots: slots, file: file, line: line)
             try ids.add(person.id, at: .csv(file, line: line, column: "id"), line: line)
             people.append(person)
         }
@@ -141,7 +145,7 @@ enum PeopleCSV {
         var columns: [String] = []
         for cell in cells {
             let name = String(cell)
-            guard PersonContext.fields.contains(name) else {
+            guard PersonContext.fieldNames.contains(name) else {
                 throw ScenarioError(file: file, location: "line \(line)",
                                     problem: name.isEmpty ? "an empty column name in the header" : "unknown column \(quoted(name))",
                                     fix: "use the columns \(PersonContext.fieldNames.joined(separator: ", "))\(hint(name, PersonContext.fieldNames))")

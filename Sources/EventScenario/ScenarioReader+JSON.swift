@@ -164,9 +164,10 @@ struct JSONParser {
 
     /// After a value: where it ended, so that a missing comma is reported on the value's line
     /// rather than on the next field's.
-    private mutating func separator(close: UInt8, after what: String, inside: String) throws(ScenarioError) -> Bool {
+    private mutating func separator(close: UInt8, afterValueOf key: String?, inside: String) throws(ScenarioError) -> Bool {
         let end = (position, line, lineStart)
         skipWhitespace()
+        var what: String { key.map { "the value of \(quoted($0))" } ?? "an array item" }
         if position < bytes.count {
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
@@ -212,7 +213,7 @@ struct JSONParser {
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
             fields.append((key, value))
-            if try separator(close: UInt8(ascii: "}"), after: "the value of \(quoted(key))", inside: "an object") {
+            if try separator(close: UInt8(ascii: "}"), afterValueOf: key, inside: "an object") {
                 return .object(fields)
             }
         }
@@ -233,7 +234,7 @@ struct JSONParser {
                 throw fail("a comma before ']'", "remove the trailing comma")
             }
             items.append(try parseValue(depth: depth + 1))
-            if try separator(close: UInt8(ascii: "]"), after: "an array item", inside: "an array") {
+            if try separator(close: UInt8(ascii: "]"), afterValueOf: nil, inside: "an array") {
                 return .array(items)
             }
         }

@@ -9,11 +9,10 @@ struct PersonContext {
         "id", "corps", "status", "qualifications", "sex", "commune", "radios", "site", "publicRoadAuthorised",
         "availability", "lastShiftEnd", "hoursThisWeek", "costPerHour",
     ]
-    static let fields = Set(fieldNames)
 
     /// A person as the JSON/YAML `people` list writes it.
     func person(fromJSON value: Value, at spot: Spot) throws(ScenarioError) -> Person {
-        let f = try Fields(value, at: spot, allowed: Self.fields, what: "a person")
+        let f = try Fields(value, at: spot, allowed: Self.fieldNames, what: "a person")
         let id = try checkID(try f.required("id", "\"np-0001\"").string(at: f.at("id")), at: f.at("id"), what: "person id")
         let corps: Corps = try parseEnum(try f.required("corps", "\"national-police\"").string(at: f.at("corps")),
                                          at: f.at("corps"), what: "corps")
@@ -58,57 +57,65 @@ struct PersonContext {
         return person
     }
 
-    /// A person from one CSV row: `cells[k]` is the (trimmed) text of `columns[k]`; empty means absent.
-    func person(fromCSV cells: [Substring], columns: [String], file: String, line: Int) throws(ScenarioError) -> Person {
+    /// A person from one CSV row: `cells[slots[f]]` is the (trimmed) text of field `fieldNames[f]`,
+    /// `slots[f]` nil when the file has no such column; an empty cell means absent.
+    func person(fromCSV cells: [Substring], slots: [Int?], file: String, line: Int) throws(ScenarioError) -> Person {
         func spot(_ column: String) -> Spot { .csv(file, line: line, column: column) }
-        var text: [String: String] = [:]
-        for (k, cell) in cells.enumerated() where !cell.isEmpty { text[columns[k]] = String(cell) }
-        guard let rawID = text["id"] else { throw spot("id").fail("missing id", "every row needs an id") }
+        func text(_ field: CSVField) -> String? {
+            guard let k = slots[field.rawValue], !cells[k].isEmpty else { return nil }
+            return String(cells[k])
+        }
+        guard let rawID = text(.id) else { throw spot("id").fail("missing id", "every row needs an id") }
         let id = try checkID(rawID, at: spot("id"), what: "person id")
-        guard let rawCorps = text["corps"] else { throw spot("corps").fail("missing corps", "every row needs a corps") }
+        guard let rawCorps = text(.corps) else { throw spot("corps").fail("missing corps", "every row needs a corps") }
         let corps: Corps = try parseEnum(rawCorps, at: spot("corps"), what: "corps")
         var person = Person(id: id, corps: corps, status: .none, qualifications: [], sex: nil, commune: nil, radios: [],
                             site: nil, publicRoadAuthorised: false, availability: [grid.horizon.window],
                             lastShiftEnd: nil, hoursThisWeek: 0, costPerHour: 0)
-        if let s = text["status"] { person.status = try parseEnum(s, at: spot("status"), what: "status") }
-        if let s = text["qualifications"] {
+        if let s = text(.status) { person.status = try parseEnum(s, at: spot("status"), what: "status") }
+        if let s = text(.qualifications) {
             person.qualifications = try names(csvList: s, at: spot("qualifications"), what: "qualification")
         }
-        if let s = text["sex"] { person.sex = try parseEnum(s, at: spot("sex"), what: "sex") }
-        if let s = text["commune"] { person.commune = try communes.resolve(s, at: spot("commune")) }
-        if let s = text["radios"] { person.radios = try names(csvList: s, at: spot("radios"), what: "radio network") }
-        if let s = text["site"] { person.site = try sites.resolve(s, at: spot("site")) }
-        if let s = text["publicRoadAuthorised"] {
+        if let s = text(.sex) { person.sex = try parseEnum(s, at: spot("sex"), what: "sex") }
+        if let s = text(.commune) { person.commune = try communes.resolve(s, at: spot("commune")) }
+        if let s = text(.radios) { person.radios = try names(csvList: s, at: spot("radios"), what: "radio network") }
+        if let s = text(.site) { person.site = try sites.resolve(s, at: spot("site")) }
+        if let s = text(.publicRoadAuthorised) {
             switch s.lowercased() {
             case "true": person.publicRoadAuthorised = true
             case "false": person.publicRoadAuthorised = false
             default: throw spot("publicRoadAuthorised").fail("expected true or false, found \(quoted(s))", "write true or false, or leave it empty")
             }
         }
-        if let s = text["availability"] {
-            let spot = spot("availability")
+        if let s = text(.availability) {
             var windows: [TimeWindow] = []
-            for (k, item) in s.split(separator: ";", omittingEmptySubsequences: false).enumerated() {
-                let parts = item.split(separator: "/", omittingEmptySubsequences: false)
+            for (k, item) in splitASCII(s, on: UInt8(ascii: ";")).enumerated() {
+                let parts = splitASCII(item, on: UInt8(ascii: "/"))
                 guard parts.count == 2 else {
-                    throw spot.fail("window \(k + 1) \(quoted(item)) is not start/end",
-                                    "write start/end;start/end, e.g. 2026-05-30T12:00:00+02:00/2026-05-30T20:00:00+02:00")
+                    throw spot("availability").fail("window \(k + 1) \(quoted(item)) is not start/end",
+                                                    "write start/end;start/end, e.g. 2026-05-30T12:00:00+02:00/2026-05-30T20:00:00+02:00")
                 }
-                let start = parts[0].trimmingBlanks, end = parts[1].trimmingBlanks
-                windows.append(try grid.window(start: String(start), end: String(end), startSpot: spot, endSpot: spot))
+                windows.append(try grid.window(start: String(parts[0].trimmingBlanks), end: String(parts[1].trimmingBlanks),
+                                               startSpot: spot("availability"), endSpot: spot("availability")))
             }
-            try checkDisjoint(windows, at: spot)
+            try checkDisjoint(windows, at: spot("availability"))
             person.availability = windows
         }
-        if let s = text["lastShiftEnd"] { person.lastShiftEnd = try lastShiftEnd(s, at: spot("lastShiftEnd")) }
-        if let s = text["hoursThisWeek"] {
+        if let s = text(.lastShiftEnd) { person.lastShiftEnd = try lastShiftEnd(s, at: spot("lastShiftEnd")) }
+        if let s = text(.hoursThisWeek) {
             person.hoursThisWeek = try csvNumber(s, at: spot("hoursThisWeek"), in: 0...ScenarioBuilder.maximumHours)
         }
-        if let s = text["costPerHour"] {
+        if let s = text(.costPerHour) {
             person.costPerHour = try csvNumber(s, at: spot("costPerHour"), in: 0...ScenarioBuilder.maximumCost)
         }
         try checkCorpsFields(person, at: .csv(file, line: line), inCSV: true)
         return person
+    }
+
+    /// The person fields in the order of `fieldNames`.
+    enum CSVField: Int {
+        case id, corps, status, qualifications, sex, commune, radios, site, publicRoadAuthorised, availability,
+             lastShiftEnd, hoursThisWeek, costPerHour
     }
 
     /// Municipal police need a commune, private security a site.
@@ -137,15 +144,15 @@ struct PersonContext {
     }
 
     /// Before (or at) the horizon start, on the slot grid.
-    private func lastShiftEnd(_ s: String, at spot: Spot) throws(ScenarioError) -> Timestamp {
-        let t = try parseTimestamp(s, at: spot)
+    private func lastShiftEnd(_ s: String, at spot: @autoclosure () -> Spot) throws(ScenarioError) -> Timestamp {
+        let t = try parseTimestamp(s, at: spot())
         guard t <= grid.horizon.start else {
-            throw spot.fail("lastShiftEnd \(s) is after the horizon start (\(grid.horizon.start))",
-                            "give the end of the last shift before the horizon; use availability for later shifts")
+            throw spot().fail("lastShiftEnd \(s) is after the horizon start (\(grid.horizon.start))",
+                              "give the end of the last shift before the horizon; use availability for later shifts")
         }
         guard grid.isOnGrid(t) else {
-            throw spot.fail("time \(s) is off the \(grid.horizon.slotMinutes)-minute slot grid (which starts at \(grid.horizon.start))",
-                            "round it up to a slot boundary")
+            throw spot().fail("time \(s) is off the \(grid.horizon.slotMinutes)-minute slot grid (which starts at \(grid.horizon.start))",
+                              "round it up to a slot boundary")
         }
         return t
     }
@@ -156,14 +163,18 @@ struct PersonContext {
         var result: [String] = []
         result.reserveCapacity(items.count)
         for (k, item) in items.enumerated() {
-            result.append(try checkID(try item.string(at: spot.item(k)), at: spot.item(k), what: what))
+            if case .string(let name) = item, isValidID(name) {
+                result.append(name)  // the common case, without building a path
+            } else {
+                result.append(try checkID(try item.string(at: spot.item(k)), at: spot.item(k), what: what))
+            }
         }
         return sortedUnique(result)
     }
 
     private func names(csvList: String, at spot: Spot, what: String) throws(ScenarioError) -> [String] {
         var result: [String] = []
-        for item in csvList.split(separator: ";", omittingEmptySubsequences: false) {
+        for item in splitASCII(csvList, on: UInt8(ascii: ";")) {
             let name = item.trimmingBlanks
             guard !name.isEmpty else {
                 throw spot.fail("empty item in the list \(quoted(csvList))", "separate names with single ';', e.g. armed;leader")
@@ -173,13 +184,13 @@ struct PersonContext {
         return sortedUnique(result)
     }
 
-    private func csvNumber(_ s: String, at spot: Spot, in range: ClosedRange<Double>) throws(ScenarioError) -> Double {
+    private func csvNumber(_ s: String, at spot: @autoclosure () -> Spot, in range: ClosedRange<Double>) throws(ScenarioError) -> Double {
         let bytes = Array(s.utf8)
         guard numberLength(bytes, from: 0) == bytes.count, let d = Double(s) else {
-            throw spot.fail("\(quoted(s)) is not a number",
+            throw spot().fail("\(quoted(s)) is not a number",
                             s.contains(",") ? "use a dot as the decimal separator (12.5)" : "write a number such as 12 or 12.5")
         }
-        return try checked(d, at: spot, in: range)
+        return try checked(d, at: spot(), in: range)
     }
 }
 
@@ -200,12 +211,31 @@ extension Horizon {
     var window: TimeWindow { TimeWindow(start: start, end: end) }
 }
 
-extension StringProtocol {
-    /// Without leading and trailing spaces and tabs.
-    var trimmingBlanks: SubSequence {
-        var start = startIndex, end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
-        while end > start, self[index(before: end)] == " " || self[index(before: end)] == "\t" { end = index(before: end) }
+/// `text` cut at every `separator` byte (an ASCII character), empty pieces kept. Works on UTF-8
+/// code units: no grapheme breaking.
+func splitASCII(_ text: some StringProtocol, on separator: UInt8) -> [Substring] {
+    let s = Substring(text)
+    var pieces: [Substring] = []
+    var start = s.utf8.startIndex
+    var i = start
+    while i < s.utf8.endIndex {
+        if s.utf8[i] == separator {
+            pieces.append(s[start..<i])
+            start = s.utf8.index(after: i)
+        }
+        i = s.utf8.index(after: i)
+    }
+    pieces.append(s[start..<s.utf8.endIndex])
+    return pieces
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs (on UTF-8 code units).
+    var trimmingBlanks: Substring {
+        let u = utf8
+        var start = u.startIndex, end = u.endIndex
+        while start < end, u[start] == 0x20 || u[start] == 0x09 { start = u.index(after: start) }
+        while end > start, u[u.index(before: end)] == 0x20 || u[u.index(before: end)] == 0x09 { end = u.index(before: end) }
         return self[start..<end]
     }
 }

@@ -6,7 +6,7 @@ struct ScenarioBuilder {
     let baseFolder: String?
 
     static let formatName = "continuum-event/1"
-    static let rootFields: Set<String> = [
+    static let rootFields = [
         "format", "name", "horizon", "rules", "communes", "sites", "zones", "patrolTemplates", "demand",
         "people", "peopleFile",
     ]
@@ -33,7 +33,7 @@ struct ScenarioBuilder {
         let grid = Grid(horizon: horizon)
         let rules = try readRules(try top.required("rules", "{\"shiftTemplates\": [...]}"), at: top.at("rules"), grid: grid)
 
-        let communeSpot = top.at("communes")
+        let communeSpot = top.at("communes").materialized
         var communeIDs = IDIndex(what: "commune", list: "$.communes")
         var communes: [Commune] = []
         for (i, item) in try top.required("communes", "[{\"id\": ..., \"name\": ..., \"convention\": null}]")
@@ -43,7 +43,7 @@ struct ScenarioBuilder {
             communes.append(commune)
         }
 
-        let siteSpot = top.at("sites")
+        let siteSpot = top.at("sites").materialized
         var siteIDs = IDIndex(what: "site", list: "$.sites")
         var sites: [Site] = []
         for (i, item) in try (top.optional("sites") ?? .array([])).array(at: siteSpot).enumerated() {
@@ -54,7 +54,7 @@ struct ScenarioBuilder {
             sites.append(Site(id: id, name: name))
         }
 
-        let zoneSpot = top.at("zones")
+        let zoneSpot = top.at("zones").materialized
         var zoneIDs = IDIndex(what: "zone", list: "$.zones")
         var zones: [Zone] = []
         for (i, item) in try top.required("zones", "[{\"id\": ..., \"name\": ..., \"kind\": ..., \"commune\": ...}]")
@@ -73,7 +73,7 @@ struct ScenarioBuilder {
             zones.append(Zone(id: id, name: name, kind: kind, commune: commune, site: site))
         }
 
-        let templateSpot = top.at("patrolTemplates")
+        let templateSpot = top.at("patrolTemplates").materialized
         var templateIDs = IDIndex(what: "patrol template", list: "$.patrolTemplates")
         var templates: [PatrolTemplate] = []
         for (i, item) in try (top.optional("patrolTemplates") ?? .array([])).array(at: templateSpot).enumerated() {
@@ -82,7 +82,7 @@ struct ScenarioBuilder {
             templates.append(template)
         }
 
-        let demandSpot = top.at("demand")
+        let demandSpot = top.at("demand").materialized
         var demandIDs = IDIndex(what: "demand", list: "$.demand")
         var demands: [Demand] = []
         for (i, item) in try top.required("demand", "[{\"id\": ..., \"zone\": ..., ...}]").array(at: demandSpot).enumerated() {
@@ -99,7 +99,7 @@ struct ScenarioBuilder {
         let context = PersonContext(grid: grid, communes: communeIDs, sites: siteIDs)
         var personIDs = IDIndex(what: "person", list: "$.people")
         var people: [Person] = []
-        let peopleSpot = top.at("people")
+        let peopleSpot = top.at("people").materialized
         if let list = top.optional("people") {
             let items = try list.array(at: peopleSpot)
             people.reserveCapacity(items.count)
@@ -159,7 +159,7 @@ struct ScenarioBuilder {
 
     // MARK: rules
 
-    static let ruleFields: Set<String> = [
+    static let ruleFields = [
         "patrolMinSize", "patrolMaxSize", "leaderCorps", "leaderStatus", "maxReservistShare",
         "reservistsPairedWithActive", "shiftTemplates", "minShiftHours", "maxShiftHours", "minRestHours",
         "weeklyHoursCap", "municipalHoursWithoutConvention",
@@ -495,22 +495,22 @@ struct IDIndex {
     }
 
     /// Adds the next id; `line` when it comes from a CSV row rather than from `list[ids.count]`.
-    mutating func add(_ id: String, at spot: Spot, line: Int? = nil) throws(ScenarioError) {
+    mutating func add(_ id: String, at spot: @autoclosure () -> Spot, line: Int? = nil) throws(ScenarioError) {
         if let previous = index.updateValue(ids.count, forKey: id) {
             index[id] = previous
             let origin = lines[previous].map { "line \($0)" } ?? "\(list)[\(previous)]"
-            throw spot.fail("duplicate \(what) id \(quoted(id)) (already used at \(origin))",
-                            "ids must be unique within \(list)\(list == "$.people" ? " and the peopleFile" : "")")
+            throw spot().fail("duplicate \(what) id \(quoted(id)) (already used at \(origin))",
+                              "ids must be unique within \(list)\(list == "$.people" ? " and the peopleFile" : "")")
         }
         if let line { lines[ids.count] = line }
         ids.append(id)
     }
 
-    func resolve(_ id: String, at spot: Spot) throws(ScenarioError) -> Int {
+    func resolve(_ id: String, at spot: @autoclosure () -> Spot) throws(ScenarioError) -> Int {
         if let i = index[id] { return i }
         if ids.isEmpty {
-            throw spot.fail("unknown \(what) \(quoted(id)): \(list) is empty", "add it to \(list)")
+            throw spot().fail("unknown \(what) \(quoted(id)): \(list) is empty", "add it to \(list)")
         }
-        throw spot.fail("unknown \(what) \(quoted(id))", "use one of the ids in \(list)\(hint(id, ids))")
+        throw spot().fail("unknown \(what) \(quoted(id))", "use one of the ids in \(list)\(hint(id, ids))")
     }
 }

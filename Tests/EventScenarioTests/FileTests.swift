@@ -217,3 +217,21 @@ struct FileTests {
         #expect(atLimit?.description.contains("binary content") == true, "\(String(describing: atLimit))")
     }
 }
+
+@Suite("Bad fixture files")
+struct BadFixtureTests {
+    @Test(arguments: [
+        // (fixture, file named in the error, location, phrase)
+        ("unknown-zone.json", "unknown-zone.json", "$.demand[1].zone", "unknown zone 'gate-z'; use one of the ids in $.zones"),
+        ("no-offset.yaml", "no-offset.yaml", "$.demand[0].start", "time '2026-05-30T14:00:00' has no UTC offset"),
+        ("escaping-people-file.json", "escaping-people-file.json", "$.peopleFile", "leads out of the scenario's folder"),
+        ("bad-people.json", "bad-people.csv", "line 4", "municipal police officer 'pm-1' has no commune; fill the commune column"),
+    ] as [(String, String, String, String)])
+    func refuses(fixture: String, file: String, location: String, phrase: String) {
+        let path = Fixtures.path("scenarios/bad/" + fixture)
+        let error = readError { () throws(ScenarioError) in try ScenarioReader.read(path: path) }
+        #expect(error?.file == Fixtures.path("scenarios/bad/" + file))
+        #expect(error?.location == location, "\(String(describing: error))")
+        #expect(error?.description.contains(phrase) == true, "\(String(describing: error))")
+    }
+}

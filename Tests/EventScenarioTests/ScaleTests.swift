@@ -4,6 +4,15 @@ import EventScenario
 
 @Suite("Large and hostile inputs")
 struct ScaleTests {
+    /// Release builds read 30 000 people in a few tenths of a second; unoptimised debug builds
+    /// are 20 times slower and share the machine with the other tests: the debug bound only
+    /// catches a quadratic walk (which would take minutes).
+    #if DEBUG
+    static let limit = Duration.seconds(60)
+    #else
+    static let limit = Duration.seconds(1)
+    #endif
+
     /// The base scenario with `count` generated people (all corps, lists, windows).
     static func bigScenario(people count: Int) -> String {
         var people: [String] = []
@@ -32,8 +41,7 @@ struct ScaleTests {
         #expect(s.people.count == 30_000)
         #expect(s.people[29_999].id == "p-29999")
         #expect(s.people[7].qualifications == ["armed", "driver", "pat-down"])
-        // Release builds read this in well under a second; debug builds are several times slower.
-        #expect(elapsed < .seconds(10), "\(elapsed)")
+        #expect(elapsed < Self.limit, "\(elapsed)")
         print("30 000 people (JSON, \(text.utf8.count / 1024) KB) read in \(elapsed)")
     }
 
@@ -54,7 +62,7 @@ struct ScaleTests {
         let elapsed = clock.now - start
         #expect(s.people.count == 30_000)
         #expect(s.people[29_998].commune == 0 && s.people[29_999].site == 0)
-        #expect(elapsed < .seconds(10), "\(elapsed)")
+        #expect(elapsed < Self.limit, "\(elapsed)")
         print("30 000 people (CSV) read in \(elapsed)")
     }
 

@@ -4,6 +4,8 @@ import EventPlanning
 import EventScenario
 import Foundation
 import LinearModel
+import ReservistPlanning
+import ReservistScenario
 
 /// `continuum solve SCENARIO`: the main job.
 struct SolveCommand: ParsableCommand {
@@ -52,6 +54,10 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
+        if ScenarioKind.detect(path: scenario) == .reservists {
+            try runReservists()
+            return
+        }
         let loaded: Scenario
         do {
             loaded = try ScenarioReader.read(path: scenario)
@@ -88,6 +94,33 @@ struct SolveCommand: ParsableCommand {
         case .json: text = RosterReport.json(plan, loaded)
         case .csv: text = RosterReport.csv(plan, loaded)
         case .table: text = RosterReport.table(plan, loaded)
+        }
+        try OutputFile.write(text, to: output)
+    }
+
+    private func runReservists() throws {
+        let loaded: ReservistScenario
+        do {
+            loaded = try ReservistReader.read(path: scenario)
+        } catch {
+            throw CLIFailure(.inputError, error.description)
+        }
+        let plan: ReservistPlan
+        do {
+            plan = try ReservistPlanner.plan(loaded)
+        } catch {
+            throw CLIFailure.from(error)
+        }
+        let statistics = plan.statistics
+        printError("solved in \(Format.seconds(statistics.seconds)) (network \(Format.seconds(statistics.buildSeconds)), "
+                   + "RELAX-IV \(Format.seconds(statistics.solveSeconds))): \(statistics.reservists) reservists, "
+                   + "\(statistics.missions) missions, \(statistics.vertices) vertices, \(statistics.arcs) arcs; "
+                   + "status \(plan.termination.rawValue), gap \(Format.percent(plan.gap))")
+        let text: String
+        switch format {
+        case .json: text = ReservistReport.json(plan, loaded)
+        case .csv: text = ReservistReport.csv(plan, loaded)
+        case .table: text = ReservistReport.table(plan, loaded)
         }
         try OutputFile.write(text, to: output)
     }

@@ -1,0 +1,142 @@
+import LinearModel
+import ReservistScenario
+
+/// The call-up problem as a minimum-cost flow (totally unimodular, so the
+/// flow optimum is the integer optimum and GLPK's RELAX-IV proves it):
+///
+///     source S ──(cap min(left, fair), 0)──────────▶ R_r   reservist r, `left` = days under the cap
+///     S ──(cap left − fair, fairness penalty)──────▶ R_r   days beyond the fair share
+///     R_r ──(cap quota, 0)─────────────────────────▶ W_r   working days, salaried without consent
+///     R_r or W_r ──(cap 1, 0)──────────────────────▶ Y_rd  r on day d: one mission a day
+///     Y_rd ──(cap 1, pay + 2·km·allowance)─────────▶ D_md  mission m on day d (demand: needed)
+///     (or P_md ──(cap activeStaff, 0)──▶ D_md when reservists are paired with active staff)
+///     S ──(cap needed, priority)───────────────────▶ D_md  the shortfall
+///
+/// Arcs exist only where every hard rule holds: availability, notice, travel
+/// limit, skill, police reservists off public order. A day with one possible
+/// mission skips Y_rd. Costs are in cents (RELAX-IV needs integers).
+struct CallUpNetwork {
+    let scenario: ReservistScenario
+    var network = FlowNetwork()
+    /// Assignment arcs: arcs `assignmentArcs[k]` is reservist `arcReservist[k]` on `arcMission[k]`, day `arcDay[k]`.
+    var assignmentArcs: [Int32] = []
+    var arcReservist: [Int32] = []
+    var arcMission: [Int32] = []
+    var arcDay: [Int16] = []
+    /// First mission-day vertex of each mission (index by day − firstDay), -1 where nothing is needed.
+    var demandVertex: [[Int32]] = []
+    var totalNeeded = 0
+
+    static let centsPerEuro = 100.0
+
+    private func mission(_ m: Int, isActiveOn day: Int) -> Bool {
+        let mission = scenario.missions[m]
+        return mission.days.contains(day) && mission.needed[day - mission.firstDay] > 0
+    }
+
+    init(scenario: ReservistScenario) {
+        self.scenario = scenario
+        let rules = scenario.rules
+        let source = network.addVertex()
+        // Mission-days.
+        var entryVertex: [[Int32]] = []   // where reservist arcs enter (P_md or D_md)
+        for mission in scenario.missions {
+            var demands: [Int32] = [], entries: [Int32] = []
+            for (offset, needed) in mission.needed.enumerated() {
+                guard needed > 0 else {
+                    demands.append(-1)
+                    entries.append(-1)
+                    continue
+                }
+                totalNeeded += needed
+                let d = network.addVertex(supply: -needed)
+                network.addSupply(needed, at: source)
+                network.addArc(from: source, to: d, capacity: needed, cost: (mission.priority * Self.centsPerEuro).rounded())
+                demands.append(d)
+                if let active = mission.activeStaff?[offset] {
+                    let pairing = network.addVertex()
+                    network.addArc(from: pairing, to: d, capacity: min(needed, active), cost: 0)
+                    entries.append(pairing)
+                } else {
+                    entries.append(d)
+                }
+            }
+            demandVertex.append(demands)
+            entryVertex.append(entries)
+        }
+        // Missions active on each day, by department is not needed: the travel filter decides.
+        var missionsOnDay = Array(repeating: [Int](), count: scenario.dayCount)
+        for (m, mission) in scenario.missions.enumerated() {
+            for day in mission.days where mission.needed[day - mission.firstDay] > 0 { missionsOnDay[day].append(m) }
+        }
+        var reachable: [Int] = []
+        var isReachable = [Bool](repeating: false, count: scenario.missions.count)
+        var costOf = [Double](repeating: 0, count: scenario.missions.count)
+        var candidates: [Int] = []
+        for (r, reservist) in scenario.reservists.enumerated() {
+            let left = reservist.remainingDays
+            guard left > 0, !reservist.availableDays.isEmpty else { continue }
+            // Missions this reservist may ever do, with their daily cost.
+            for m in reachable { isReachable[m] = false }
+            reachable.removeAll(keepingCapacity: true)
+            for (m, mission) in scenario.missions.enumerated() {
+                if let skill = mission.skill, !reservist.skills.contains(skill) { continue }
+                if mission.publicOrder && reservist.corps == .policeReservist { continue }
+                let km = reservist.home.kilometres(to: mission.location) * rules.roadFactor
+                guard km <= reservist.maxTravelKm else { continue }
+                reachable.append(m)
+                isReachable[m] = true
+                costOf[m] = ((reservist.dailyPay + 2 * km * rules.travelAllowancePerKm) * Self.centsPerEuro).rounded()
+            }
+            guard !reachable.isEmpty else { continue }
+            let notice = reservist.reactivity ? rules.reactivityNoticeDays : rules.defaultNoticeDays
+            let firstDay = scenario.firstCallableDay(noticeDays: notice)
+            let quota = reservist.salaried && !reservist.employerConsent
+                ? max(0, rules.employerQuotaDays - reservist.employerDaysUsed) : Int.max
+            var rVertex: Int32 = -1
+            var wVertex: Int32 = -1
+            for day in reservist.availableDays where day >= firstDay && day < scenario.dayCount {
+                let working = scenario.isWorkingDay(day)
+                if working && quota == 0 { continue }
+                candidates.removeAll(keepingCapacity: true)
+                if reachable.count < 16 {
+                    for m in reachable where mission(m, isActiveOn: day) { candidates.append(m) }
+                } else {
+                    for m in missionsOnDay[day] where isReachable[m] { candidates.append(m) }
+                }
+                guard !candidates.isEmpty else { continue }
+                if rVertex < 0 {
+                    rVertex = network.addVertex()
+                    let fair = min(left, rules.fairShareDays)
+                    network.addArc(from: source, to: rVertex, capacity: fair, cost: 0)
+                    if left > fair {
+                        network.addArc(from: source, to: rVertex, capacity: left - fair,
+                                       cost: (rules.fairnessPenaltyPerDay * Self.centsPerEuro).rounded())
+                    }
+                }
+                var parent = rVertex
+                if working && quota != Int.max {
+                    if wVertex < 0 {
+                        wVertex = network.addVertex()
+                        network.addArc(from: rVertex, to: wVertex, capacity: quota, cost: 0)
+                    }
+                    parent = wVertex
+                }
+                if candidates.count > 1 {
+                    let y = network.addVertex()
+                    network.addArc(from: parent, to: y, capacity: 1, cost: 0)
+                    parent = y
+                }
+                for m in candidates {
+                    let mission = scenario.missions[m]
+                    let arc = network.addArc(from: parent, to: entryVertex[m][day - mission.firstDay], capacity: 1,
+                                             cost: costOf[m])
+                    assignmentArcs.append(Int32(arc))
+                    arcReservist.append(Int32(r))
+                    arcMission.append(Int32(m))
+                    arcDay.append(Int16(day))
+                }
+            }
+        }
+    }
+}
