@@ -10,7 +10,7 @@ public struct Continuum: ParsableCommand {
         commandName: "continuum",
         abstract: "Plans France's security continuum with linear programming (GLPK).",
         version: "continuum \(version) (GLPK \(GLPK.version))",
-        subcommands: [SolveCommand.self, CheckCommand.self, LPCommand.self, GenerateCommand.self]
+        subcommands: [SolveCommand.self, CheckCommand.self, LPCommand.self, GenerateCommand.self, BenchCommand.self]
     )
 
     public init() {}

@@ -2,7 +2,6 @@
 #include "GLPKShim.h"
 
 #include <float.h>
-#include <stddef.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -461,40 +460,6 @@ int cx_intopt(glp_prob *P, const cx_intopt_params *params,
     *best_bound = context.bound;
     *nodes = context.nodes;
     cx_scratch_release();
-    CX_DONE();
-    return 0;
-}
-
-/* ---- network flow ---- */
-
-typedef struct { double rhs; } cx_vertex_data;
-typedef struct { double low, cap, cost, x; } cx_arc_data;
-
-int cx_mincost_relax4(int nv, const int *supply, int na, const int *tail, const int *head,
-                      const int *cap, const double *cost, double *flow, double *objective, int *glpk_ret) {
-    CX_TRY("glp_mincost_relax4");
-    glp_graph *G = glp_create_graph((int)sizeof(cx_vertex_data), (int)sizeof(cx_arc_data));
-    if (nv > 0) glp_add_vertices(G, nv);
-    for (int i = 0; i < nv; i++) {
-        ((cx_vertex_data *)G->v[i + 1]->data)->rhs = (double)supply[i];
-    }
-    glp_arc **arcs = cx_scratch((size_t)(na > 0 ? na : 1) * sizeof(glp_arc *));
-    for (int k = 0; k < na; k++) {
-        glp_arc *a = glp_add_arc(G, tail[k] + 1, head[k] + 1);
-        cx_arc_data *d = a->data;
-        d->low = 0;
-        d->cap = (double)cap[k];
-        d->cost = cost[k];
-        d->x = 0;
-        arcs[k] = a;
-    }
-    *objective = 0;
-    *glpk_ret = glp_mincost_okalg(G, offsetof(cx_vertex_data, rhs), offsetof(cx_arc_data, low),
-                                  offsetof(cx_arc_data, cap), offsetof(cx_arc_data, cost), objective,
-                                  offsetof(cx_arc_data, x), -1);
-    for (int k = 0; k < na; k++) flow[k] = ((cx_arc_data *)arcs[k]->data)->x;
-    cx_scratch_release();
-    glp_delete_graph(G);
     CX_DONE();
     return 0;
 }

@@ -1,6 +1,6 @@
 /// A minimum-cost flow problem, the totally unimodular special case of a
-/// linear program: integral supplies and capacities give an integral optimum,
-/// so its LP value is also a proven bound.
+/// linear program: integral supplies and capacities give an integral basic
+/// optimum, so the LP optimum is also the integer optimum.
 ///
 ///     minimise   Σ_k cost_k · flow_k
 ///     subject to Σ_{k out of i} flow_k − Σ_{k into i} flow_k = supply_i   for every vertex i
@@ -48,8 +48,8 @@ public struct FlowNetwork: Sendable {
         return tail.count - 1
     }
 
-    /// Checks what GLPK's RELAX-IV needs: valid endpoints, non-negative
-    /// capacities, integral finite costs within ±1e9, supplies summing to zero.
+    /// Checks the network before a solver sees it: valid endpoints,
+    /// non-negative capacities, finite costs within ±1e12, supplies summing to zero.
     public func validate() throws(ModelValidationError) {
         var issues: [ModelIssue] = []
         var total = 0
@@ -65,27 +65,40 @@ public struct FlowNetwork: Sendable {
                 report(.columnOutOfRange, "arc \(k) joins a vertex that does not exist")
             }
             if capacity[k] < 0 { report(.invertedBounds, "arc \(k) has negative capacity \(capacity[k])") }
-            if !cost[k].isFinite || cost[k] != cost[k].rounded() || abs(cost[k]) > 1e9 {
-                report(.nonFiniteCost, "arc \(k) has cost \(cost[k]); costs must be whole numbers within ±1e9")
+            if !cost[k].isFinite || abs(cost[k]) > 1e12 {
+                report(.nonFiniteCost, "arc \(k) has cost \(cost[k]); costs must be finite, within ±1e12")
             }
         }
         if total > 0 { throw ModelValidationError(issues: issues, totalCount: total) }
     }
 
-    /// The same problem as a `LinearModel` (one column per arc, one equality per vertex),
-    /// for cross-checks with the simplex method on small networks.
+    /// The same problem as a `LinearModel`: one column per arc, one equality per
+    /// vertex (+1 for arcs leaving it, −1 for arcs entering it). Built in two
+    /// passes over the arcs, without per-vertex arrays.
     public func linearModel() -> LinearModel {
-        var model = LinearModel()
-        for k in 0..<arcCount { model.addColumn(lower: 0, upper: Double(capacity[k]), cost: cost[k]) }
-        var out = Array(repeating: [Int](), count: vertexCount), into = Array(repeating: [Int](), count: vertexCount)
+        var start = [Int32](repeating: 0, count: vertexCount + 1)
+        for k in 0..<arcCount where head[k] != tail[k] {
+            start[Int(tail[k]) + 1] += 1
+            start[Int(head[k]) + 1] += 1
+        }
+        for i in 0..<vertexCount { start[i + 1] += start[i] }
+        var cursor = start
+        var index = [Int32](repeating: 0, count: Int(start[vertexCount]))
+        var value = [Double](repeating: 0, count: Int(start[vertexCount]))
         for k in 0..<arcCount {
-            out[Int(tail[k])].append(k)
-            into[Int(head[k])].append(k)
+            let t = Int(tail[k]), h = Int(head[k])
+            guard t != h else { continue }
+            index[Int(cursor[t])] = Int32(k)
+            value[Int(cursor[t])] = 1
+            cursor[t] += 1
+            index[Int(cursor[h])] = Int32(k)
+            value[Int(cursor[h])] = -1
+            cursor[h] += 1
         }
-        for i in 0..<vertexCount {
-            let terms = out[i].map { (ColumnID($0), 1.0) } + into[i].filter { !out[i].contains($0) }.map { (ColumnID($0), -1.0) }
-            model.addRow(lower: Double(supply[i]), upper: Double(supply[i]), terms: terms)
-        }
-        return model
+        let rhs = supply.map(Double.init)
+        return LinearModel(sense: .minimize, objectiveConstant: 0,
+                           columnLower: Array(repeating: 0, count: arcCount), columnUpper: capacity.map(Double.init),
+                           columnCost: cost, columnIsInteger: Array(repeating: false, count: arcCount),
+                           rowLower: rhs, rowUpper: rhs, rowStart: start, columnIndex: index, coefficient: value)
     }
 }

@@ -64,6 +64,7 @@ public struct LinearModel: Sendable {
     }
 
     public mutating func setCost(_ cost: Double, of column: ColumnID) { columnCost[column.index] = cost }
+    public mutating func setInteger(_ isInteger: Bool, of column: ColumnID) { columnIsInteger[column.index] = isInteger }
     public mutating func setBounds(of column: ColumnID, lower: Double, upper: Double) {
         columnLower[column.index] = lower
         columnUpper[column.index] = upper

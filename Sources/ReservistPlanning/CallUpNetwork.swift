@@ -2,7 +2,7 @@ import LinearModel
 import ReservistScenario
 
 /// The call-up problem as a minimum-cost flow (totally unimodular, so the
-/// flow optimum is the integer optimum and GLPK's RELAX-IV proves it):
+/// simplex's basic optimum is integral: the integer optimum, proven):
 ///
 ///     source S ──(cap min(left, fair), 0)──────────▶ R_r   reservist r, `left` = days under the cap
 ///     S ──(cap left − fair, fairness penalty)──────▶ R_r   days beyond the fair share
@@ -14,7 +14,7 @@ import ReservistScenario
 ///
 /// Arcs exist only where every hard rule holds: availability, notice, travel
 /// limit, skill, police reservists off public order. A day with one possible
-/// mission skips Y_rd. Costs are in cents (RELAX-IV needs integers).
+/// mission skips Y_rd. Costs are in euros, exact.
 struct CallUpNetwork {
     let scenario: ReservistScenario
     var network = FlowNetwork()
@@ -27,21 +27,43 @@ struct CallUpNetwork {
     var demandVertex: [[Int32]] = []
     var totalNeeded = 0
 
-    static let centsPerEuro = 100.0
-
     private func mission(_ m: Int, isActiveOn day: Int) -> Bool {
         let mission = scenario.missions[m]
         return mission.days.contains(day) && mission.needed[day - mission.firstDay] > 0
     }
 
-    init(scenario: ReservistScenario) {
+    /// What other parts of the plan already use of each reservist (empty: nothing).
+    struct Usage {
+        var busyDays: [Set<Int>]
+        var days: [Int]
+        var workingDays: [Int]
+        static func none(_ count: Int) -> Usage {
+            Usage(busyDays: Array(repeating: [], count: count), days: Array(repeating: 0, count: count),
+                  workingDays: Array(repeating: 0, count: count))
+        }
+    }
+
+    /// The network for the missions in `missions` (nil: all), for reservists
+    /// whose days, cap, employer quota and fair share are reduced by `usage`.
+    init(scenario: ReservistScenario, missions selected: [Int]? = nil, usage: Usage? = nil) {
         self.scenario = scenario
         let rules = scenario.rules
         let source = network.addVertex()
+        let inScope: [Bool] = {
+            guard let selected else { return Array(repeating: true, count: scenario.missions.count) }
+            var flags = Array(repeating: false, count: scenario.missions.count)
+            for m in selected { flags[m] = true }
+            return flags
+        }()
         // Mission-days.
         var entryVertex: [[Int32]] = []   // where reservist arcs enter (P_md or D_md)
-        for mission in scenario.missions {
+        for (m, mission) in scenario.missions.enumerated() {
             var demands: [Int32] = [], entries: [Int32] = []
+            guard inScope[m] else {
+                demandVertex.append(Array(repeating: -1, count: mission.needed.count))
+                entryVertex.append(Array(repeating: -1, count: mission.needed.count))
+                continue
+            }
             for (offset, needed) in mission.needed.enumerated() {
                 guard needed > 0 else {
                     demands.append(-1)
@@ -51,7 +73,7 @@ struct CallUpNetwork {
                 totalNeeded += needed
                 let d = network.addVertex(supply: -needed)
                 network.addSupply(needed, at: source)
-                network.addArc(from: source, to: d, capacity: needed, cost: (mission.priority * Self.centsPerEuro).rounded())
+                network.addArc(from: source, to: d, capacity: needed, cost: mission.priority)
                 demands.append(d)
                 if let active = mission.activeStaff?[offset] {
                     let pairing = network.addVertex()
@@ -66,36 +88,41 @@ struct CallUpNetwork {
         }
         // Missions active on each day, by department is not needed: the travel filter decides.
         var missionsOnDay = Array(repeating: [Int](), count: scenario.dayCount)
-        for (m, mission) in scenario.missions.enumerated() {
+        for (m, mission) in scenario.missions.enumerated() where inScope[m] {
             for day in mission.days where mission.needed[day - mission.firstDay] > 0 { missionsOnDay[day].append(m) }
         }
         var reachable: [Int] = []
         var isReachable = [Bool](repeating: false, count: scenario.missions.count)
         var costOf = [Double](repeating: 0, count: scenario.missions.count)
         var candidates: [Int] = []
+        let scope = selected ?? Array(scenario.missions.indices)
         for (r, reservist) in scenario.reservists.enumerated() {
-            let left = reservist.remainingDays
+            let usedDays = usage?.days[r] ?? 0
+            let left = reservist.remainingDays - usedDays
             guard left > 0, !reservist.availableDays.isEmpty else { continue }
             // Missions this reservist may ever do, with their daily cost.
             for m in reachable { isReachable[m] = false }
             reachable.removeAll(keepingCapacity: true)
-            for (m, mission) in scenario.missions.enumerated() {
+            for m in scope {
+                let mission = scenario.missions[m]
                 if let skill = mission.skill, !reservist.skills.contains(skill) { continue }
                 if mission.publicOrder && reservist.corps == .policeReservist { continue }
                 let km = reservist.home.kilometres(to: mission.location) * rules.roadFactor
                 guard km <= reservist.maxTravelKm else { continue }
                 reachable.append(m)
                 isReachable[m] = true
-                costOf[m] = ((reservist.dailyPay + 2 * km * rules.travelAllowancePerKm) * Self.centsPerEuro).rounded()
+                costOf[m] = reservist.dailyPay + 2 * km * rules.travelAllowancePerKm
             }
             guard !reachable.isEmpty else { continue }
             let notice = reservist.reactivity ? rules.reactivityNoticeDays : rules.defaultNoticeDays
             let firstDay = scenario.firstCallableDay(noticeDays: notice)
             let quota = reservist.salaried && !reservist.employerConsent
-                ? max(0, rules.employerQuotaDays - reservist.employerDaysUsed) : Int.max
+                ? max(0, rules.employerQuotaDays - reservist.employerDaysUsed - (usage?.workingDays[r] ?? 0)) : Int.max
+            let busy = usage?.busyDays[r]
             var rVertex: Int32 = -1
             var wVertex: Int32 = -1
             for day in reservist.availableDays where day >= firstDay && day < scenario.dayCount {
+                if let busy, busy.contains(day) { continue }
                 let working = scenario.isWorkingDay(day)
                 if working && quota == 0 { continue }
                 candidates.removeAll(keepingCapacity: true)
@@ -107,11 +134,11 @@ struct CallUpNetwork {
                 guard !candidates.isEmpty else { continue }
                 if rVertex < 0 {
                     rVertex = network.addVertex()
-                    let fair = min(left, rules.fairShareDays)
-                    network.addArc(from: source, to: rVertex, capacity: fair, cost: 0)
+                    let fair = min(left, max(0, rules.fairShareDays - usedDays))
+                    if fair > 0 { network.addArc(from: source, to: rVertex, capacity: fair, cost: 0) }
                     if left > fair {
                         network.addArc(from: source, to: rVertex, capacity: left - fair,
-                                       cost: (rules.fairnessPenaltyPerDay * Self.centsPerEuro).rounded())
+                                       cost: rules.fairnessPenaltyPerDay)
                     }
                 }
                 var parent = rVertex

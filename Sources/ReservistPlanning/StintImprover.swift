@@ -7,25 +7,30 @@ import ReservistScenario
 struct StintImprover {
     let scenario: ReservistScenario
     var assigned: [[(day: Int, mission: Int)]]
-    /// Cost in cents of r on m, for the arcs that exist: key (r, m, day).
-    private var arcCost: [Int64: Double] = [:]
-    private var onDuty: [Int64: Int] = [:]          // (mission, day) -> reservists, via key below
     private var missionOf: [Int64: Int] = [:]       // (reservist, day) -> mission
 
-    init(scenario: ReservistScenario, network: CallUpNetwork, assigned: [[(day: Int, mission: Int)]]) {
+    init(scenario: ReservistScenario, assigned: [[(day: Int, mission: Int)]]) {
         self.scenario = scenario
         self.assigned = assigned
-        for k in network.assignmentArcs.indices {
-            let r = Int(network.arcReservist[k]), m = Int(network.arcMission[k]), d = Int(network.arcDay[k])
-            arcCost[Self.key(r, m, d)] = network.network.cost[Int(network.assignmentArcs[k])]
-        }
         for (r, days) in assigned.enumerated() {
             for entry in days { missionOf[Self.key2(r, entry.day)] = entry.mission }
         }
     }
 
+    /// The daily cost of r on m on `day`, or nil where a hard rule forbids it.
+    private func cost(_ r: Int, _ m: Int, _ day: Int) -> Double? {
+        let reservist = scenario.reservists[r], mission = scenario.missions[m], rules = scenario.rules
+        guard mission.days.contains(day), mission.needed[day - mission.firstDay] > 0,
+              reservist.availableDays.contains(day),
+              day >= scenario.firstCallableDay(noticeDays: reservist.reactivity ? rules.reactivityNoticeDays
+                                                                                : rules.defaultNoticeDays) else { return nil }
+        if let skill = mission.skill, !reservist.skills.contains(skill) { return nil }
+        if mission.publicOrder && reservist.corps == .policeReservist { return nil }
+        let km = reservist.home.kilometres(to: mission.location) * rules.roadFactor
+        guard km <= reservist.maxTravelKm else { return nil }
+        return reservist.dailyPay + 2 * km * rules.travelAllowancePerKm
+    }
 
-    private static func key(_ r: Int, _ m: Int, _ d: Int) -> Int64 { (Int64(r) << 32) | (Int64(m) << 10) | Int64(d) }
     private static func key2(_ r: Int, _ d: Int) -> Int64 { (Int64(r) << 16) | Int64(d) }
 
     /// - Returns: the number of swaps made.
@@ -41,21 +46,20 @@ struct StintImprover {
                 let m = entry.mission, next = entry.day + 1
                 guard missionOf[Self.key2(r, entry.day)] == m, next < scenario.dayCount,
                       missionOf[Self.key2(r, next)] != m,
-                      let rOnM = arcCost[Self.key(r, m, next)] else { continue }
+                      let rOnM = cost(r, m, next) else { continue }
                 let others = crew[Self.key2(m, next)] ?? []
                 let rElsewhere = missionOf[Self.key2(r, next)]
                 for s in others where s != r && missionOf[Self.key2(s, entry.day)] != m {
-                    guard let sOnM = arcCost[Self.key(s, m, next)] else { continue }
+                    guard let sOnM = cost(s, m, next) else { continue }
                     let delta: Double
                     if let other = rElsewhere {
                         // Exchange: r takes m, s takes r's other mission.
-                        guard let sOnOther = arcCost[Self.key(s, other, next)],
-                              let rOnOther = arcCost[Self.key(r, other, next)] else { continue }
+                        guard let sOnOther = cost(s, other, next), let rOnOther = cost(r, other, next) else { continue }
                         delta = rOnM + sOnOther - rOnOther - sOnM
                     } else {
                         continue // r would gain a day and s lose one: counts and quotas change; skipped.
                     }
-                    guard delta <= 0 else { continue }
+                    guard delta <= 1e-9 else { continue }
                     let other = rElsewhere!
                     missionOf[Self.key2(r, next)] = m
                     missionOf[Self.key2(s, next)] = other

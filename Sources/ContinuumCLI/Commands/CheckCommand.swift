@@ -2,6 +2,8 @@ import ArgumentParser
 import EventChecker
 import EventScenario
 import Foundation
+import ReservistChecker
+import ReservistScenario
 
 /// `continuum check SCENARIO ROSTER`: re-verifies a roster against its scenario
 /// with the independent checker (EventChecker), which never consults the model.
@@ -28,6 +30,10 @@ struct CheckCommand: ParsableCommand {
     var format: ReportFormat = .text
 
     func run() throws {
+        if ScenarioKind.detect(path: scenario) == .reservists {
+            try checkReservists()
+            return
+        }
         let scenarioValue: Scenario
         do {
             scenarioValue = try ScenarioReader.read(path: scenario)
@@ -49,6 +55,31 @@ struct CheckCommand: ParsableCommand {
             let count = report.violations.count
             throw CLIFailure(.violations, "\(count) violation\(count == 1 ? "" : "s")")
         }
+    }
+
+    /// A reservist plan (continuum-reservist-plan/1) against its scenario, with ReservistChecker.
+    private func checkReservists() throws {
+        let scenarioValue: ReservistScenario
+        do {
+            scenarioValue = try ReservistReader.read(path: scenario)
+        } catch {
+            throw CLIFailure(.inputError, error.description)
+        }
+        let plan: ReservistChecker.Plan
+        do {
+            plan = try ReservistChecker.PlanReader.read(path: roster)
+        } catch {
+            throw CLIFailure(.inputError, error.description)
+        }
+        let report = ReservistChecker.check(scenario: scenarioValue, plan: plan)
+        var lines = report.violations.map(\.description)
+        lines.append("objective: \(Format.number(report.objective)) recomputed (pay \(Format.number(report.pay)) + travel "
+            + "\(Format.number(report.travel)) + fairness \(Format.number(report.fairness)) + shortfall "
+            + "\(Format.number(report.shortfall))), plan reports \(Format.number(report.reportedObjective))")
+        let count = report.violations.count
+        lines.append(report.isClean ? "clean: no violation" : "\(count) violation\(count == 1 ? "" : "s")")
+        try OutputFile.write(lines.joined(separator: "\n") + "\n", to: nil)
+        if !report.isClean { throw CLIFailure(.violations, "\(count) violation\(count == 1 ? "" : "s")") }
     }
 
     static func text(_ report: CheckReport) -> String {

@@ -105,17 +105,17 @@ struct SolveCommand: ParsableCommand {
         } catch {
             throw CLIFailure(.inputError, error.description)
         }
-        let plan: ReservistPlan
+        let plan: CallUpPlan
         do {
-            plan = try ReservistPlanner.plan(loaded)
+            plan = try ReservistPlanner.plan(loaded, threads: threads)
         } catch {
             throw CLIFailure.from(error)
         }
         let statistics = plan.statistics
-        printError("solved in \(Format.seconds(statistics.seconds)) (network \(Format.seconds(statistics.buildSeconds)), "
-                   + "RELAX-IV \(Format.seconds(statistics.solveSeconds))): \(statistics.reservists) reservists, "
-                   + "\(statistics.missions) missions, \(statistics.vertices) vertices, \(statistics.arcs) arcs; "
-                   + "status \(plan.termination.rawValue), gap \(Format.percent(plan.gap))")
+        printError("solved in \(Format.seconds(statistics.seconds)): \(statistics.reservists) reservists, "
+                   + "\(statistics.missions) missions, \(statistics.subproblems) flow problems "
+                   + "(\(statistics.repairedDepartments) repaired departments), \(statistics.vertices) vertices, "
+                   + "\(statistics.arcs) arcs; status \(plan.termination.rawValue), gap \(Format.percent(plan.gap))")
         let text: String
         switch format {
         case .json: text = ReservistReport.json(plan, loaded)

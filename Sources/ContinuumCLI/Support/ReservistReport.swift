@@ -6,7 +6,7 @@ import ReservistScenario
 enum ReservistReport {
     private static func cents(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
-    static func json(_ plan: ReservistPlan, _ scenario: ReservistScenario) -> String {
+    static func json(_ plan: CallUpPlan, _ scenario: ReservistScenario) -> String {
         var json = JSONWriter()
         json.beginObject()
         json.field("format", "continuum-reservist-plan/1")
@@ -52,7 +52,7 @@ enum ReservistReport {
         return json.text
     }
 
-    static func csv(_ plan: ReservistPlan, _ scenario: ReservistScenario) -> String {
+    static func csv(_ plan: CallUpPlan, _ scenario: ReservistScenario) -> String {
         var lines = ["reservist,mission,days"]
         for callUp in plan.callUps {
             lines.append("\(scenario.reservists[callUp.reservist].id),\(scenario.missions[callUp.mission].id),"
@@ -61,7 +61,7 @@ enum ReservistReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func table(_ plan: ReservistPlan, _ scenario: ReservistScenario) -> String {
+    static func table(_ plan: CallUpPlan, _ scenario: ReservistScenario) -> String {
         var out = [scenario.name,
                    "status \(plan.termination.rawValue)   objective \(Format.number(cents(plan.objective)))   "
                        + "bound \(Format.number(cents(plan.bound)))   gap \(Format.percent(plan.gap))",

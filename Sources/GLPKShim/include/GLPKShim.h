@@ -150,17 +150,6 @@ int cx_intopt(glp_prob *P, const cx_intopt_params *params,
               int *glpk_ret, int *mip_status,
               int *has_bound, double *best_bound, int *nodes);
 
-/* ---- network flow ---- */
-
-/**
- * Minimum-cost flow with GLPK's RELAX-IV (glp_mincost_relax4) on a graph of
- * nv vertices (supply[i] > 0 supplies, < 0 demands) and na arcs
- * tail[k] -> head[k] (0-based) with capacity cap[k] and integral cost[k]
- * (lower bounds 0). flow receives na values; *objective the total cost.
- */
-int cx_mincost_relax4(int nv, const int *supply, int na, const int *tail, const int *head,
-                      const int *cap, const double *cost, double *flow, double *objective, int *glpk_ret);
-
 /* ---- files ---- */
 
 /** format: 0 fixed MPS, 1 free MPS, 2 CPLEX LP. */

@@ -3,7 +3,7 @@ import ReservistScenario
 
 /// Who is called up for which mission on which days, with coverage, totals,
 /// the objective and a proven bound.
-public struct ReservistPlan: Sendable {
+public struct CallUpPlan: Sendable {
     public struct CallUp: Sendable {
         public var reservist: Int
         public var mission: Int
@@ -47,5 +47,8 @@ public struct ReservistPlan: Sendable {
         public var solveSeconds = 0.0
         public var seconds = 0.0
         public var continuitySwaps = 0
+        /// Flow problems solved: one per department, plus one per repaired department.
+        public var subproblems = 0
+        public var repairedDepartments = 0
     }
 }
