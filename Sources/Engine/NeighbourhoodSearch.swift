@@ -36,8 +36,9 @@ public struct NeighbourhoodSearch {
 
     /// Improves `start` (feasible) until `deadline`, or until the objective reaches `target`.
     /// `neighbourhood` returns the columns to free (any order) for iteration n.
+    /// `until`, if given, ends the search as soon as it holds of the incumbent.
     public func improve(_ start: [Double], deadline: ContinuousClock.Instant, target: Double? = nil, bound: Double? = nil,
-                        neighbourhood: (Int) -> [Int]) throws -> Outcome {
+                        until: (([Double]) -> Bool)? = nil, neighbourhood: (Int) -> [Int]) throws -> Outcome {
         precondition(model.isFeasible(start), "the starting point must be feasible")
         var best = start
         var bestObjective = model.objectiveValue(of: start)
@@ -47,6 +48,7 @@ public struct NeighbourhoodSearch {
         while ContinuousClock.now < deadline, interrupt?.isRaised != true {
             // Nothing better than the target (a proven bound) can exist.
             if let target, !model.sense.isBetter(target, than: bestObjective) { break }
+            if let until, until(best) { break }
             let free = Array(Set(neighbourhood(iterations))).sorted()
             iterations += 1
             guard !free.isEmpty else { continue }

@@ -17,6 +17,11 @@ struct RosterLayout {
     private(set) var underBase = 0
     private(set) var overBase = 0
     private(set) var columnCount = 0
+    /// Elastic variant: one column per employee for minutes short of MinTotalMinutes,
+    /// priced `shortMinutePenalty` each; used to find a first roster.
+    let elastic: Bool
+    private(set) var shortBase = 0
+    static let shortMinutePenalty = 10.0
     /// Owner of each x column: employee, day, shift.
     private(set) var xEmployee: [Int32] = []
     private(set) var xDay: [Int32] = []
@@ -26,8 +31,9 @@ struct RosterLayout {
     var shifts: Int { instance.shifts.count }
     var employees: Int { instance.staff.count }
 
-    init(instance: ShiftInstance) {
+    init(instance: ShiftInstance, elastic: Bool = false) {
         self.instance = instance
+        self.elastic = elastic
         x = Array(repeating: -1, count: employees * days * shifts)
         var next: Int32 = 0
         for (i, employee) in instance.staff.enumerated() {
@@ -51,7 +57,8 @@ struct RosterLayout {
         }
         underBase = Int(next)
         overBase = underBase + days * shifts
-        columnCount = overBase + days * shifts
+        shortBase = overBase + days * shifts
+        columnCount = shortBase + (elastic ? employees : 0)
     }
 
     var xCount: Int { xEmployee.count }
@@ -114,6 +121,11 @@ struct RosterLayout {
             for t in 0..<shifts {
                 let cover = instance.cover[d][t]
                 model.addColumn(lower: 0, upper: Double(employees), cost: Double(cover.weightOver), isInteger: true)
+            }
+        }
+        if elastic {
+            for employee in instance.staff {
+                model.addColumn(lower: 0, upper: Double(employee.minTotalMinutes), cost: Self.shortMinutePenalty)
             }
         }
     }

@@ -31,8 +31,8 @@ public struct ShiftRosterResult: Sendable {
 /// re-optimised with the rest fixed) to improve it, and branch and cut again,
 /// seeded with the best roster, to close the gap with what time remains.
 public enum ShiftRosterSolver {
-    public static func model(for instance: ShiftInstance) -> (LinearModel, RosterLayoutHandle) {
-        let layout = RosterLayout(instance: instance)
+    public static func model(for instance: ShiftInstance, elastic: Bool = false) -> (LinearModel, RosterLayoutHandle) {
+        let layout = RosterLayout(instance: instance, elastic: elastic)
         var model = LinearModel()
         layout.addColumns(to: &model)
         model.addRows([OneShiftPerDay(layout: layout), ForbiddenSuccessions(layout: layout),
@@ -66,10 +66,42 @@ public enum ShiftRosterSolver {
         let relaxation = try solver.solve(model.relaxed(), parameters(left() * 0.3))
         var bound = relaxation.termination == .optimal ? Int((relaxation.objective! - 1e-6).rounded(.up)) : 0
 
-        // 2. A first roster from GLPK.
-        var first = try solver.solve(model, parameters(min(left() * 0.2, 10)))
+        // 2. A first roster from GLPK, with its feasibility pump: the hard limits on
+        // working time and runs make plain branching slow to find any roster.
+        var pump = parameters(min(left() * 0.15, 5))
+        pump.feasibilityPump = true
+        var first = try solver.solve(model, pump)
         if first.point == .none {
-            first = try solver.solve(model, parameters(left() * 0.5))
+            // Phase one: minimum working time made elastic, GLPK's roster of that model,
+            // then neighbourhood search until no minute is missing.
+            // The empty roster, every minimum minute missing, is a feasible start of that model.
+            let (elasticModel, elasticHandle) = Self.model(for: instance, elastic: true)
+            var empty = elasticHandle.values(of: ShiftRoster(employees: instance.staff.count, days: instance.days))
+            for (i, employee) in instance.staff.enumerated() {
+                empty[elasticHandle.layout.shortBase + i] = Double(employee.minTotalMinutes)
+            }
+            var start = SolveResult(termination: .timeLimit, point: .feasible, values: empty,
+                                    objective: elasticModel.objectiveValue(of: empty))
+            if elasticModel.isFeasible(empty) {
+                var search = NeighbourhoodSearch(model: elasticModel)
+                search.subTimeLimit = 1
+                search.interrupt = options.interrupt
+                search.progress = options.progress
+                var random = SplitMix64(seed: options.seed &+ 1)
+                let phaseEnd = ContinuousClock.now.advanced(by: .milliseconds(Int64(left() * 0.6 * 1000)))
+                let shortColumns = elasticHandle.layout.shortBase..<elasticModel.columnCount
+                var outcome = try search.improve(start.values, deadline: phaseEnd,
+                                                 until: { values in shortColumns.allSatisfy { values[$0] < 0.5 } }) { _ in
+                    Self.neighbourhood(layout, extra: layout.xCount..<elasticModel.columnCount, random: &random, most: 2)
+                }
+                let strict = Array(outcome.values.prefix(model.columnCount))
+                if model.isFeasible(strict) {
+                    outcome.values = strict
+                    start.values = strict
+                    first = SolveResult(termination: .timeLimit, point: .feasible, values: strict,
+                                        objective: model.objectiveValue(of: strict))
+                }
+            }
         }
         guard first.point != .none else {
             let reason: TerminationReason = first.termination == .infeasible ? .infeasible : .noFeasiblePointFound
@@ -89,26 +121,9 @@ public enum ShiftRosterSolver {
             search.interrupt = options.interrupt
             search.progress = options.progress
             var random = SplitMix64(seed: options.seed)
-            let employees = instance.staff.count, days = instance.days
             let lnsDeadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(left() * 0.75 * 1000)))
-            let outcome = try search.improve(best, deadline: lnsDeadline, target: Double(bound), bound: Double(bound)) { n in
-                var free: [Int] = []
-                if n % 3 == 2 {
-                    // A window of days, everyone.
-                    let width = min(days, 7 + Int(random.next() % 8))
-                    let first = Int(random.next() % UInt64(days - width + 1))
-                    for j in 0..<layout.xCount where Int(layout.xDay[j]) >= first && Int(layout.xDay[j]) < first + width {
-                        free.append(j)
-                    }
-                } else {
-                    // A few employees, every day.
-                    let count = min(employees, 2 + Int(random.next() % 3))
-                    var chosen = Set<Int>()
-                    while chosen.count < count { chosen.insert(Int(random.next() % UInt64(employees))) }
-                    for j in 0..<layout.xCount where chosen.contains(Int(layout.xEmployee[j])) { free.append(j) }
-                }
-                free.append(contentsOf: layout.xCount..<model.columnCount)
-                return free
+            let outcome = try search.improve(best, deadline: lnsDeadline, target: Double(bound), bound: Double(bound)) { _ in
+                Self.neighbourhood(layout, extra: layout.xCount..<model.columnCount, random: &random)
             }
             iterations = outcome.iterations
             best = outcome.values
@@ -131,6 +146,27 @@ public enum ShiftRosterSolver {
         return ShiftRosterResult(roster: layout.roster(from: best), objective: bestObjective, bound: min(bound, bestObjective),
                                  termination: termination, seconds: elapsed(start), neighbourhoods: iterations,
                                  columns: model.columnCount, rows: model.rowCount)
+    }
+
+    /// Columns to free: every day of two to four employees (two times in three), or
+    /// everyone over a window of 7 to 14 days; plus the weekend, cover and slack columns.
+    static func neighbourhood(_ layout: RosterLayout, extra: Range<Int>, random: inout SplitMix64, most: Int = 4) -> [Int] {
+        let employees = layout.employees, days = layout.days
+        var free: [Int] = []
+        if random.next() % 3 == 2 {
+            let width = min(days, 7 + Int(random.next() % 8))
+            let first = Int(random.next() % UInt64(days - width + 1))
+            for j in 0..<layout.xCount where Int(layout.xDay[j]) >= first && Int(layout.xDay[j]) < first + width {
+                free.append(j)
+            }
+        } else {
+            let count = min(employees, 1 + Int(random.next() % UInt64(max(1, most))) + (most > 2 ? 1 : 0))
+            var chosen = Set<Int>()
+            while chosen.count < count { chosen.insert(Int(random.next() % UInt64(employees))) }
+            for j in 0..<layout.xCount where chosen.contains(Int(layout.xEmployee[j])) { free.append(j) }
+        }
+        free.append(contentsOf: extra)
+        return free
     }
 
     private static func elapsed(_ start: ContinuousClock.Instant) -> Double {

@@ -92,6 +92,8 @@ struct LPSolve: ParsableCommand {
         parameters.presolve = !noPresolve
         parameters.verbose = solve.verbose
         parameters.progress = ProgressReporter.standardError()
+        let interrupt = SignalRelay.install()
+        parameters.interrupt = interrupt
         let result: SolveResult
         do {
             result = try GLPKSolver().solve(model, parameters)
@@ -103,6 +105,9 @@ struct LPSolve: ParsableCommand {
             ? LPReport.json(file: file, model: model, result: result, timing: timing)
             : LPReport.text(file: file, model: model, result: result, showValues: showValues)
         try OutputFile.write(report, to: output)
+        if result.termination == .interrupted {
+            throw CLIFailure(.interrupted, "interrupted: the best point found so far was reported")
+        }
         if result.point == .none {
             throw ExitCode(ExitStatus.noSolution.rawValue)
         }

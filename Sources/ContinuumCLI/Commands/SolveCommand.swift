@@ -74,6 +74,8 @@ struct SolveCommand: ParsableCommand {
             options.exportDirectory = exportMps
         }
         options.progress = ProgressReporter.standardError()
+        let interrupt = SignalRelay.install()
+        options.interrupt = interrupt
         let plan: EventPlan
         do {
             plan = try EventPlanner.plan(loaded, options: options)
@@ -96,6 +98,9 @@ struct SolveCommand: ParsableCommand {
         case .table: text = RosterReport.table(plan, loaded)
         }
         try OutputFile.write(text, to: output)
+        if interrupt.isRaised || plan.termination == .interrupted {
+            throw CLIFailure(.interrupted, "interrupted: the best plan found so far was written (status \(plan.termination.rawValue))")
+        }
     }
 
     private func runReservists() throws {

@@ -1,12 +1,14 @@
 import LinearModel
 
 /// Total working time:  MinTotal_i ≤ Σ_{d,t} length_t · x[i,d,t] ≤ MaxTotal_i.
+/// In the elastic model a column short_i ≥ 0 joins the row (+short_i): minutes
+/// short of the minimum, priced so that the search drives them to zero.
 struct WorkingTime: ConstraintFamily {
     let layout: RosterLayout
 
     func count(into counter: inout RowCounter) {
         for i in 0..<layout.employees {
-            counter.row(terms: (0..<layout.days).reduce(0) { $0 + layout.workedTerms(i, $1) })
+            counter.row(terms: (0..<layout.days).reduce(0) { $0 + layout.workedTerms(i, $1) } + (layout.elastic ? 1 : 0))
         }
     }
 
@@ -18,6 +20,7 @@ struct WorkingTime: ConstraintFamily {
                     if let c = layout.column(i, d, t) { writer.add(ColumnID(c), Double(layout.instance.shifts[t].minutes)) }
                 }
             }
+            if layout.elastic { writer.add(ColumnID(layout.shortBase + i), 1) }
         }
     }
 }
