@@ -31,11 +31,12 @@ let package = Package(
         // model, and the checker, which depends on the scenario alone (never on the model).
         .target(name: "EventScenario", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "EventPlanning", dependencies: ["EventScenario", "Engine", "LinearModel"]),
-        .target(name: "EventChecker", dependencies: ["EventScenario"]),
+        .target(name: "StrictJSON"),
+        .target(name: "EventChecker", dependencies: ["EventScenario", "StrictJSON"]),
         // Reservist call-up: the scenario and its generator, the planner (a min-cost flow), the checker.
         .target(name: "ReservistScenario"),
         .target(name: "ReservistPlanning", dependencies: ["ReservistScenario", "Engine", "LinearModel"]),
-        .target(name: "ReservistChecker", dependencies: ["ReservistScenario"]),
+        .target(name: "ReservistChecker", dependencies: ["ReservistScenario", "StrictJSON"]),
         // The Curtois & Qu shift-scheduling benchmark: instances, reader, checker (ShiftBenchmark),
         // and the rostering model solved through the engine (ShiftRostering).
         .target(name: "ShiftBenchmark"),

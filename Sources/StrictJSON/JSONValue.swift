@@ -1,6 +1,7 @@
-/// A parsed JSON value. Objects keep their keys in document order; duplicate
-/// keys are a syntax error (a second value must not silently replace the first).
-enum JSONValue: Sendable {
+/// A strict JSON parser shared by the independent checkers: objects keep their keys in
+/// document order, duplicate keys and trailing commas are syntax errors, and errors carry
+/// line, column and JSON path.
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -8,7 +9,7 @@ enum JSONValue: Sendable {
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
 
-    var typeName: String {
+    public var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
@@ -22,12 +23,12 @@ enum JSONValue: Sendable {
 
 /// A strict RFC 8259 parser that reports the JSON path, line and column of the
 /// first error (Foundation's messages name neither).
-struct JSONParser {
-    struct Failure: Error {
-        var path: String
-        var line: Int
-        var column: Int
-        var message: String
+public struct JSONParser {
+    public struct Failure: Error {
+        public var path: String
+        public var line: Int
+        public var column: Int
+        public var message: String
     }
 
     private enum Component {
@@ -42,7 +43,7 @@ struct JSONParser {
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipWhitespace()
@@ -302,9 +303,9 @@ struct JSONParser {
     }
 }
 
-enum JSONPath {
+public enum JSONPath {
     /// `.name` for plain keys, `["odd key"]` otherwise.
-    static func member(_ key: String) -> String {
+    public static func member(_ key: String) -> String {
         let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
             ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-"
         }
