@@ -32,38 +32,14 @@ struct CallUpNetwork {
         return mission.days.contains(day) && mission.needed[day - mission.firstDay] > 0
     }
 
-    /// What other parts of the plan already use of each reservist (empty: nothing).
-    struct Usage {
-        var busyDays: [Set<Int>]
-        var days: [Int]
-        var workingDays: [Int]
-        static func none(_ count: Int) -> Usage {
-            Usage(busyDays: Array(repeating: [], count: count), days: Array(repeating: 0, count: count),
-                  workingDays: Array(repeating: 0, count: count))
-        }
-    }
-
-    /// The network for the missions in `missions` (nil: all), for reservists
-    /// whose days, cap, employer quota and fair share are reduced by `usage`.
-    init(scenario: ReservistScenario, missions selected: [Int]? = nil, usage: Usage? = nil) {
+    init(scenario: ReservistScenario) {
         self.scenario = scenario
         let rules = scenario.rules
         let source = network.addVertex()
-        let inScope: [Bool] = {
-            guard let selected else { return Array(repeating: true, count: scenario.missions.count) }
-            var flags = Array(repeating: false, count: scenario.missions.count)
-            for m in selected { flags[m] = true }
-            return flags
-        }()
         // Mission-days.
         var entryVertex: [[Int32]] = []   // where reservist arcs enter (P_md or D_md)
-        for (m, mission) in scenario.missions.enumerated() {
+        for mission in scenario.missions {
             var demands: [Int32] = [], entries: [Int32] = []
-            guard inScope[m] else {
-                demandVertex.append(Array(repeating: -1, count: mission.needed.count))
-                entryVertex.append(Array(repeating: -1, count: mission.needed.count))
-                continue
-            }
             for (offset, needed) in mission.needed.enumerated() {
                 guard needed > 0 else {
                     demands.append(-1)
@@ -88,23 +64,20 @@ struct CallUpNetwork {
         }
         // Missions active on each day, by department is not needed: the travel filter decides.
         var missionsOnDay = Array(repeating: [Int](), count: scenario.dayCount)
-        for (m, mission) in scenario.missions.enumerated() where inScope[m] {
+        for (m, mission) in scenario.missions.enumerated() {
             for day in mission.days where mission.needed[day - mission.firstDay] > 0 { missionsOnDay[day].append(m) }
         }
         var reachable: [Int] = []
         var isReachable = [Bool](repeating: false, count: scenario.missions.count)
         var costOf = [Double](repeating: 0, count: scenario.missions.count)
         var candidates: [Int] = []
-        let scope = selected ?? Array(scenario.missions.indices)
         for (r, reservist) in scenario.reservists.enumerated() {
-            let usedDays = usage?.days[r] ?? 0
-            let left = reservist.remainingDays - usedDays
+            let left = reservist.remainingDays
             guard left > 0, !reservist.availableDays.isEmpty else { continue }
             // Missions this reservist may ever do, with their daily cost.
             for m in reachable { isReachable[m] = false }
             reachable.removeAll(keepingCapacity: true)
-            for m in scope {
-                let mission = scenario.missions[m]
+            for (m, mission) in scenario.missions.enumerated() {
                 if let skill = mission.skill, !reservist.skills.contains(skill) { continue }
                 if mission.publicOrder && reservist.corps == .policeReservist { continue }
                 let km = reservist.home.kilometres(to: mission.location) * rules.roadFactor
@@ -117,12 +90,10 @@ struct CallUpNetwork {
             let notice = reservist.reactivity ? rules.reactivityNoticeDays : rules.defaultNoticeDays
             let firstDay = scenario.firstCallableDay(noticeDays: notice)
             let quota = reservist.salaried && !reservist.employerConsent
-                ? max(0, rules.employerQuotaDays - reservist.employerDaysUsed - (usage?.workingDays[r] ?? 0)) : Int.max
-            let busy = usage?.busyDays[r]
+                ? max(0, rules.employerQuotaDays - reservist.employerDaysUsed) : Int.max
             var rVertex: Int32 = -1
             var wVertex: Int32 = -1
             for day in reservist.availableDays where day >= firstDay && day < scenario.dayCount {
-                if let busy, busy.contains(day) { continue }
                 let working = scenario.isWorkingDay(day)
                 if working && quota == 0 { continue }
                 candidates.removeAll(keepingCapacity: true)
@@ -134,7 +105,7 @@ struct CallUpNetwork {
                 guard !candidates.isEmpty else { continue }
                 if rVertex < 0 {
                     rVertex = network.addVertex()
-                    let fair = min(left, max(0, rules.fairShareDays - usedDays))
+                    let fair = min(left, rules.fairShareDays)
                     if fair > 0 { network.addArc(from: source, to: rVertex, capacity: fair, cost: 0) }
                     if left > fair {
                         network.addArc(from: source, to: rVertex, capacity: left - fair,

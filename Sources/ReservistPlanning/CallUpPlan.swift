@@ -47,8 +47,7 @@ public struct CallUpPlan: Sendable {
         public var solveSeconds = 0.0
         public var seconds = 0.0
         public var continuitySwaps = 0
-        /// Flow problems solved: one per department, plus one per repaired department.
+        /// 1 when the flow was solved whole, else the Lagrangian iterations.
         public var subproblems = 0
-        public var repairedDepartments = 0
     }
 }

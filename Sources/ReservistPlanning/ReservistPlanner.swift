@@ -7,21 +7,13 @@ import ReservistScenario
 /// reservist, day and mission (see `CallUpNetwork`), decomposed by department and
 /// solved with GLPK's simplex, then stints lengthened by cost-neutral swaps.
 public enum ReservistPlanner {
-    /// Plans the season department by department.
-    ///
-    /// 1. **Bound.** Each department's missions are solved as a flow (in parallel,
-    ///    on dedicated threads) with every reservist who can reach them at full
-    ///    strength. Reservists shared between departments are thus counted twice,
-    ///    a relaxation, and the fairness penalty is superadditive, so the sum of
-    ///    these optima is a valid lower bound of the whole problem.
-    /// 2. **Plan.** The department solutions are merged in department order; a
-    ///    day that a reservist already works elsewhere, or beyond the cap or the
-    ///    employer quota, is dropped, and each department that lost days is solved
-    ///    again with what the others leave of every reservist.
+    /// Plans the season: the whole call-up flow with GLPK's simplex when it is small
+    /// enough (proven optimal), otherwise the Lagrangian relaxation of its coverage rows
+    /// (a valid bound) with a repair heuristic (the plan).
     /// Networks up to this many arcs are solved whole, to proven optimality.
     public static let monolithicArcLimit = 150_000
 
-    public static func plan(_ scenario: ReservistScenario, threads: Int = 2) throws -> CallUpPlan {
+    public static func plan(_ scenario: ReservistScenario, timeLimit: Double = 60) throws -> CallUpPlan {
         let start = ContinuousClock.now
         func seconds(since instant: ContinuousClock.Instant) -> Double {
             let d = ContinuousClock.now - instant
@@ -29,7 +21,7 @@ public enum ReservistPlanner {
         }
         let whole = CallUpNetwork(scenario: scenario)
         if whole.network.arcCount <= monolithicArcLimit {
-            let solution = try DepartmentSolution(network: whole)
+            let solution = try FlowSolution(network: whole)
             var assigned = Array(repeating: [(day: Int, mission: Int)](), count: scenario.reservists.count)
             for (r, day, m) in solution.assignments { assigned[r].append((day, m)) }
             var stints = StintImprover(scenario: scenario, assigned: assigned)
@@ -48,78 +40,26 @@ public enum ReservistPlanner {
             plan.statistics.solveSeconds = plan.statistics.seconds
             return plan
         }
-        var missionsOf = Array(repeating: [Int](), count: scenario.departments.count)
-        for (m, mission) in scenario.missions.enumerated() { missionsOf[mission.department].append(m) }
-        let departments = missionsOf.indices.filter { !missionsOf[$0].isEmpty }
-        let missionsByDepartment = missionsOf
-
-        // 1. Independent department flows: the bound, and a first plan.
-        let first = try DedicatedThreads.map(departments, threads: threads) { k in
-            try DepartmentSolution(scenario: scenario, missions: missionsByDepartment[k], usage: nil)
-        }
-        let bound = first.reduce(0) { $0 + $1.boundEuros }
-        var vertices = first.reduce(0) { $0 + $1.vertices }, arcs = first.reduce(0) { $0 + $1.arcs }
-
-        // 2. Merge in department order; repair what conflicts.
-        var assigned = Array(repeating: [(day: Int, mission: Int)](), count: scenario.reservists.count)
-        var usage = CallUpNetwork.Usage.none(scenario.reservists.count)
-        var conflicted: [Int] = []
-        for (position, solution) in first.enumerated() {
-            var lost = false
-            for (r, day, m) in solution.assignments {
-                let reservist = scenario.reservists[r]
-                let working = scenario.isWorkingDay(day)
-                let quotaLeft = reservist.salaried && !reservist.employerConsent
-                    ? scenario.rules.employerQuotaDays - reservist.employerDaysUsed - usage.workingDays[r] : Int.max
-                if usage.busyDays[r].contains(day) || usage.days[r] >= reservist.remainingDays
-                    || (working && quotaLeft <= 0) {
-                    lost = true
-                    continue
-                }
-                usage.busyDays[r].insert(day)
-                usage.days[r] += 1
-                if working { usage.workingDays[r] += 1 }
-                assigned[r].append((day, m))
-            }
-            if lost { conflicted.append(position) }
-        }
-        for position in conflicted {
-            let k = departments[position]
-            let inDepartment = Set(missionsOf[k])
-            // Release this department's own days, then solve it against what the others use.
-            for r in assigned.indices where assigned[r].contains(where: { inDepartment.contains($0.mission) }) {
-                for entry in assigned[r] where inDepartment.contains(entry.mission) {
-                    usage.busyDays[r].remove(entry.day)
-                    usage.days[r] -= 1
-                    if scenario.isWorkingDay(entry.day) { usage.workingDays[r] -= 1 }
-                }
-                assigned[r].removeAll { inDepartment.contains($0.mission) }
-            }
-            let repaired = try DepartmentSolution(scenario: scenario, missions: missionsOf[k], usage: usage)
-            vertices += repaired.vertices
-            arcs += repaired.arcs
-            for (r, day, m) in repaired.assignments {
-                usage.busyDays[r].insert(day)
-                usage.days[r] += 1
-                if scenario.isWorkingDay(day) { usage.workingDays[r] += 1 }
-                assigned[r].append((day, m))
-            }
-        }
+        // Too large to solve whole: Lagrangian relaxation of the coverage rows (bound) with a
+        // repair heuristic (plan), see `LagrangianCallUp`.
+        let deadline = start.advanced(by: .milliseconds(Int64(timeLimit * 1000)))
+        let lagrangian = LagrangianCallUp(scenario: scenario)
+        let outcome = lagrangian.solve(deadline: deadline)
         let solveSeconds = seconds(since: start)
-        var stints = StintImprover(scenario: scenario, assigned: assigned)
+        var stints = StintImprover(scenario: scenario, assigned: outcome.assigned)
         let swaps = stints.improve()
         var plan = summarize(scenario, stints.assigned)
-        plan.bound = min(plan.objective, bound)
-        plan.termination = relativeGap(objective: plan.objective, bound: plan.bound) == 0 ? .optimal : .gapReached
+        plan.bound = min(plan.objective, outcome.bound)
+        let gap = relativeGap(objective: plan.objective, bound: plan.bound) ?? 1
+        plan.termination = gap == 0 ? .optimal : (ContinuousClock.now >= deadline ? .timeLimit : .gapReached)
         plan.statistics.reservists = scenario.reservists.count
         plan.statistics.missions = scenario.missions.count
         plan.statistics.missionDays = scenario.missions.reduce(0) { $0 + $1.needed.filter { $0 > 0 }.count }
-        plan.statistics.vertices = vertices
-        plan.statistics.arcs = arcs
+        plan.statistics.vertices = whole.network.vertexCount
+        plan.statistics.arcs = whole.network.arcCount
         plan.statistics.solveSeconds = solveSeconds
         plan.statistics.continuitySwaps = swaps
-        plan.statistics.subproblems = departments.count + conflicted.count
-        plan.statistics.repairedDepartments = conflicted.count
+        plan.statistics.subproblems = outcome.iterations
         plan.statistics.seconds = seconds(since: start)
         return plan
     }
@@ -181,18 +121,14 @@ public enum ReservistPlanner {
     }
 }
 
-/// One department's missions solved as a flow (see `CallUpNetwork`).
-struct DepartmentSolution: Sendable {
+/// A call-up network solved as a flow with GLPK (see `CallUpNetwork`).
+struct FlowSolution: Sendable {
     /// (reservist, day, mission) of every unit of flow on an assignment arc.
     var assignments: [(Int, Int, Int)]
     /// The flow optimum in euros.
     var boundEuros: Double
     var vertices: Int
     var arcs: Int
-
-    init(scenario: ReservistScenario, missions: [Int], usage: CallUpNetwork.Usage?) throws {
-        try self.init(network: CallUpNetwork(scenario: scenario, missions: missions, usage: usage))
-    }
 
     init(network built: CallUpNetwork) throws {
         let result = try GLPKSolver().solve(built.network)

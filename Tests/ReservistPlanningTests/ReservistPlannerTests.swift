@@ -83,3 +83,22 @@ enum CheckerPlan {
                                      bound: plan.bound, gap: plan.gap, totals: totals, callups: callups, coverage: coverage)
     }
 }
+
+@Suite struct LagrangianCallUpTests {
+    /// On an instance small enough to solve exactly, the Lagrangian bound is below the
+    /// optimum, its plan above it, and the plan passes the independent checker.
+    @Test(arguments: [UInt64(5), 6])
+    func boundAndPlanBracketTheExactOptimum(seed: UInt64) throws {
+        let scenario = ReservistGenerator.generate(reservists: 250, departments: 5, days: 21, seed: seed)
+        let exact = try ReservistPlanner.plan(scenario)
+        #expect(exact.termination == .optimal)
+        let outcome = LagrangianCallUp(scenario: scenario).solve(deadline: .now.advanced(by: .seconds(10)))
+        #expect(outcome.bound <= exact.objective + 1e-6)
+        let plan = ReservistPlanner.summarize(scenario, outcome.assigned)
+        #expect(abs(plan.objective - outcome.objective) < 1e-6 * max(1, plan.objective))
+        #expect(plan.objective >= exact.objective - 1e-6)
+        #expect((plan.objective - outcome.bound) / plan.objective < 0.05, "gap \(plan.objective) vs \(outcome.bound)")
+        let checked = ReservistChecker.check(scenario: scenario, plan: CheckerPlan.from(plan, scenario))
+        #expect(checked.violations.isEmpty, "\(checked.violations.prefix(3))")
+    }
+}

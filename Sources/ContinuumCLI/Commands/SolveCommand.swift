@@ -112,15 +112,15 @@ struct SolveCommand: ParsableCommand {
         }
         let plan: CallUpPlan
         do {
-            plan = try ReservistPlanner.plan(loaded, threads: threads)
+            plan = try ReservistPlanner.plan(loaded, timeLimit: timeLimit)
         } catch {
             throw CLIFailure.from(error)
         }
         let statistics = plan.statistics
         printError("solved in \(Format.seconds(statistics.seconds)): \(statistics.reservists) reservists, "
-                   + "\(statistics.missions) missions, \(statistics.subproblems) flow problems "
-                   + "(\(statistics.repairedDepartments) repaired departments), \(statistics.vertices) vertices, "
-                   + "\(statistics.arcs) arcs; status \(plan.termination.rawValue), gap \(Format.percent(plan.gap))")
+                   + "\(statistics.missions) missions, \(statistics.vertices) vertices, \(statistics.arcs) arcs, "
+                   + (statistics.subproblems == 1 ? "one flow LP" : "\(statistics.subproblems) Lagrangian iterations")
+                   + "; status \(plan.termination.rawValue), gap \(Format.percent(plan.gap))")
         let text: String
         switch format {
         case .json: text = ReservistReport.json(plan, loaded)

@@ -1,0 +1,299 @@
+import Engine
+import Foundation
+import LinearModel
+import ReservistScenario
+
+/// Lagrangian relaxation of the call-up flow: the coverage rows
+/// Σ_r x[r,m,d] + u[m,d] ≥ needed[m,d] move into the objective with prices
+/// 0 ≤ π[m,d] ≤ priority[m,d]. What is left splits by reservist:
+///
+///     L(π) = Σ_{m,d} π[m,d]·needed[m,d] + Σ_r min over r's schedules of Σ (cost − π) − fairness terms
+///
+/// and each reservist's problem (at most one mission a day, at most `cap` days, at most
+/// `quota` working days, a penalty α per day beyond the fair share) is a laminar matroid
+/// with a concave reward: the greedy choice is optimal. Every L(π) is a valid lower bound
+/// (weak duality); since the flow is totally unimodular its best value is the optimum.
+/// Prices follow subgradient steps; every few steps a repair heuristic turns the
+/// reservists' choices into a plan (drop excess, fill gaps with the cheapest free
+/// reservists), which gives the upper bound.
+struct LagrangianCallUp {
+    let candidates: CallUpCandidates
+    let scenario: ReservistScenario
+
+    struct Outcome {
+        var assigned: [[(day: Int, mission: Int)]]
+        var bound: Double
+        var objective: Double
+        var iterations: Int
+    }
+
+    init(scenario: ReservistScenario) {
+        self.scenario = scenario
+        candidates = CallUpCandidates(scenario: scenario)
+    }
+
+    func solve(deadline: ContinuousClock.Instant, targetGap: Double = 0.002, maxIterations: Int = 2000) -> Outcome {
+        let c = candidates
+        let rules = scenario.rules
+        let count = c.missionDayCount
+        var price = [Double](repeating: 0, count: count)
+        for md in 0..<count {
+            var cheapest = Double.infinity
+            for k in Int(c.byMissionDayStart[md])..<Int(c.byMissionDayStart[md + 1]) {
+                cheapest = min(cheapest, c.cost[Int(c.byMissionDay[k])])
+            }
+            price[md] = min(c.priority[md], cheapest.isFinite ? cheapest : c.priority[md])
+        }
+        var chosen = [Bool](repeating: false, count: c.entryCount)
+        var coverage = [Int32](repeating: 0, count: count)
+        var bestBound = -Double.infinity
+        var bestPrice = price
+        var best: (plan: [Int32], objective: Double)?
+        var step = 2.0
+        var sinceImprovement = 0
+        var iterations = 0
+        var scratch = ReservistChoice()
+        while iterations < maxIterations {
+            iterations += 1
+            // Subproblems.
+            for md in 0..<count { coverage[md] = 0 }
+            var value = 0.0
+            for md in 0..<count { value += price[md] * Double(c.needed[md]) }
+            for r in scenario.reservists.indices {
+                let from = Int(c.reservistStart[r]), to = Int(c.reservistStart[r + 1])
+                guard from < to else { continue }
+                value += scratch.choose(r, from..<to, c, price, scenario, rules, into: &chosen)
+                for e in scratch.taken { coverage[Int(c.missionDay[e])] += 1 }
+            }
+            if !bestBound.isFinite || value > bestBound + 1e-9 * max(1, abs(bestBound)) {
+                bestBound = value
+                bestPrice = price
+                sinceImprovement = 0
+            } else {
+                sinceImprovement += 1
+                if sinceImprovement >= 15 {
+                    step *= 0.5
+                    sinceImprovement = 0
+                }
+            }
+            // Primal repair every few iterations.
+            if iterations % 5 == 1 || iterations == maxIterations {
+                let (plan, objective) = repair(chosen)
+                if best == nil || objective < best!.objective { best = (plan, objective) }
+            }
+            let upper = best!.objective
+            if upper - bestBound <= targetGap * max(1, upper) || ContinuousClock.now >= deadline || step < 1e-6 { break }
+            // Subgradient step.
+            var norm = 0.0
+            for md in 0..<count {
+                let s = Double(c.needed[md] - coverage[md])
+                norm += s * s
+            }
+            guard norm > 0 else { break }
+            let t = step * (upper - value) / norm
+            for md in 0..<count {
+                let s = Double(c.needed[md] - coverage[md])
+                price[md] = min(c.priority[md], max(0, price[md] + t * s))
+            }
+        }
+        // Polish: the flow restricted to the call-ups that look worth it at the best prices
+        // (reduced cost ≤ 0) and to the repaired plan, solved exactly by GLPK's simplex.
+        let left = deadline - ContinuousClock.now
+        let leftSeconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+        if leftSeconds > 1, let polished = try? polish(bestPrice, keeping: best!.plan, timeLimit: leftSeconds),
+           polished.objective < best!.objective - 1e-6 {
+            best = polished
+        }
+        var assigned = Array(repeating: [(day: Int, mission: Int)](), count: scenario.reservists.count)
+        for e in best!.plan {
+            let md = Int(c.missionDay[Int(e)])
+            assigned[Int(c.entryReservist[Int(e)])].append((Int(c.day[Int(e)]), Int(c.missionDayMission[md])))
+        }
+        return Outcome(assigned: assigned, bound: bestBound, objective: best!.objective, iterations: iterations)
+    }
+
+    /// The call-up flow over a subset of the candidates, solved with GLPK.
+    /// Networks beyond this many arcs are not polished: GLPK's simplex would not finish in time.
+    static let polishArcLimit = 40_000
+
+    func polish(_ price: [Double], keeping plan: [Int32], timeLimit: Double) throws -> (plan: [Int32], objective: Double) {
+        let c = candidates
+        let rules = scenario.rules
+        var keep = [Bool](repeating: false, count: c.entryCount)
+        for e in plan { keep[Int(e)] = true }
+        for e in 0..<c.entryCount where c.cost[e] - price[Int(c.missionDay[e])] <= 0 { keep[e] = true }
+        var network = FlowNetwork()
+        let source = network.addVertex()
+        var entry = [Int32](repeating: -1, count: c.missionDayCount)
+        for md in 0..<c.missionDayCount where c.needed[md] > 0 {
+            let needed = Int(c.needed[md])
+            let d = network.addVertex(supply: -needed)
+            network.addSupply(needed, at: source)
+            network.addArc(from: source, to: d, capacity: needed, cost: c.priority[md])
+            if c.limit[md] < c.needed[md] {
+                let p = network.addVertex()
+                network.addArc(from: p, to: d, capacity: Int(c.limit[md]), cost: 0)
+                entry[md] = p
+            } else {
+                entry[md] = d
+            }
+        }
+        var arcEntry: [Int32] = []
+        var arcIndex: [Int] = []
+        for r in scenario.reservists.indices {
+            let from = Int(c.reservistStart[r]), to = Int(c.reservistStart[r + 1])
+            guard (from..<to).contains(where: { keep[$0] }) else { continue }
+            let reservist = scenario.reservists[r]
+            let left = reservist.remainingDays
+            let rv = network.addVertex()
+            let fair = min(left, rules.fairShareDays)
+            if fair > 0 { network.addArc(from: source, to: rv, capacity: fair, cost: 0) }
+            if left > fair { network.addArc(from: source, to: rv, capacity: left - fair, cost: rules.fairnessPenaltyPerDay) }
+            var wv: Int32 = -1
+            let quota = reservist.salaried && !reservist.employerConsent
+                ? max(0, rules.employerQuotaDays - reservist.employerDaysUsed) : Int.max
+            var e = from
+            while e < to {
+                let d = c.day[e]
+                var dayEntries: [Int] = []
+                while e < to && c.day[e] == d {
+                    if keep[e] { dayEntries.append(e) }
+                    e += 1
+                }
+                guard !dayEntries.isEmpty else { continue }
+                var parent = rv
+                if scenario.isWorkingDay(Int(d)) && quota != Int.max {
+                    if wv < 0 {
+                        wv = network.addVertex()
+                        network.addArc(from: rv, to: wv, capacity: quota, cost: 0)
+                    }
+                    parent = wv
+                }
+                if dayEntries.count > 1 {
+                    let y = network.addVertex()
+                    network.addArc(from: parent, to: y, capacity: 1, cost: 0)
+                    parent = y
+                }
+                for k in dayEntries {
+                    arcIndex.append(network.addArc(from: parent, to: entry[Int(c.missionDay[k])], capacity: 1, cost: c.cost[k]))
+                    arcEntry.append(Int32(k))
+                }
+            }
+        }
+        guard network.arcCount <= Self.polishArcLimit else {
+            throw ReservistPlanningError.noFlow("polishing network too large (\(network.arcCount) arcs)")
+        }
+        let result = try GLPKSolver().solve(network, timeLimit: timeLimit)
+        guard result.termination == .optimal, let objective = result.objective else {
+            throw ReservistPlanningError.noFlow("polishing flow not solved")
+        }
+        var chosen: [Int32] = []
+        for (a, k) in zip(arcIndex, arcEntry) where result.flow[a] > 0 { chosen.append(k) }
+        return (chosen, objective)
+    }
+
+    /// Turns the reservists' own choices into a plan that respects every
+    /// mission-day's limit, then fills gaps with the cheapest free reservists.
+    /// - Returns: chosen entries and the plan's objective.
+    func repair(_ chosen: [Bool]) -> ([Int32], Double) {
+        let c = candidates
+        let rules = scenario.rules
+        let dayCount = scenario.dayCount
+        var used = [Bool](repeating: false, count: scenario.reservists.count * dayCount)
+        var days = [Int32](repeating: 0, count: scenario.reservists.count)
+        var working = [Int32](repeating: 0, count: scenario.reservists.count)
+        var taken = [Bool](repeating: false, count: c.entryCount)
+        var coverage = [Int32](repeating: 0, count: c.missionDayCount)
+        // Keep the choices, cheapest first on each mission-day, up to its limit.
+        for md in 0..<c.missionDayCount {
+            for k in Int(c.byMissionDayStart[md])..<Int(c.byMissionDayStart[md + 1]) {
+                let e = Int(c.byMissionDay[k])
+                guard chosen[e], coverage[md] < c.limit[md] else { continue }
+                let r = Int(c.entryReservist[e]), d = Int(c.day[e])
+                guard !used[r * dayCount + d] else { continue }
+                used[r * dayCount + d] = true
+                days[r] += 1
+                if scenario.isWorkingDay(d) { working[r] += 1 }
+                taken[e] = true
+                coverage[md] += 1
+            }
+        }
+        // Fill gaps, most valuable mission-days first.
+        let order = (0..<c.missionDayCount).sorted { (c.priority[$0], -$0) > (c.priority[$1], -$1) }
+        for md in order where coverage[md] < c.limit[md] {
+            for k in Int(c.byMissionDayStart[md])..<Int(c.byMissionDayStart[md + 1]) {
+                guard coverage[md] < c.limit[md] else { break }
+                let e = Int(c.byMissionDay[k])
+                let r = Int(c.entryReservist[e]), d = Int(c.day[e])
+                let reservist = scenario.reservists[r]
+                guard !taken[e], !used[r * dayCount + d], Int(days[r]) < reservist.remainingDays else { continue }
+                if scenario.isWorkingDay(d) && reservist.salaried && !reservist.employerConsent
+                    && Int(working[r]) >= rules.employerQuotaDays - reservist.employerDaysUsed { continue }
+                let marginal = c.cost[e] + (Int(days[r]) >= rules.fairShareDays ? rules.fairnessPenaltyPerDay : 0)
+                guard marginal < c.priority[md] else { continue }
+                used[r * dayCount + d] = true
+                days[r] += 1
+                if scenario.isWorkingDay(d) { working[r] += 1 }
+                taken[e] = true
+                coverage[md] += 1
+            }
+        }
+        var objective = 0.0
+        var plan: [Int32] = []
+        for e in 0..<c.entryCount where taken[e] {
+            plan.append(Int32(e))
+            objective += c.cost[e]
+        }
+        for r in scenario.reservists.indices {
+            objective += Double(max(0, Int(days[r]) - rules.fairShareDays)) * rules.fairnessPenaltyPerDay
+        }
+        for md in 0..<c.missionDayCount {
+            objective += Double(max(0, Int(c.needed[md] - coverage[md]))) * c.priority[md]
+        }
+        return (plan, objective)
+    }
+}
+
+/// One reservist's best schedule at given prices (reused buffers, no allocation per reservist).
+struct ReservistChoice {
+    private var bestOfDay: [(gain: Double, entry: Int, working: Bool)] = []
+    private(set) var taken: [Int] = []
+
+    /// Chooses the schedule, marks it in `chosen` (clearing the reservist's other entries),
+    /// and returns its reduced cost (≤ 0).
+    mutating func choose(_ r: Int, _ entries: Range<Int>, _ c: CallUpCandidates, _ price: [Double],
+                         _ scenario: ReservistScenario, _ rules: ReservistRules, into chosen: inout [Bool]) -> Double {
+        bestOfDay.removeAll(keepingCapacity: true)
+        taken.removeAll(keepingCapacity: true)
+        var e = entries.lowerBound
+        while e < entries.upperBound {
+            let d = c.day[e]
+            var bestGain = 0.0, bestEntry = -1
+            while e < entries.upperBound && c.day[e] == d {
+                chosen[e] = false
+                let gain = price[Int(c.missionDay[e])] - c.cost[e]
+                if gain > bestGain { bestGain = gain; bestEntry = e }
+                e += 1
+            }
+            if bestEntry >= 0 { bestOfDay.append((bestGain, bestEntry, scenario.isWorkingDay(Int(d)))) }
+        }
+        guard !bestOfDay.isEmpty else { return 0 }
+        bestOfDay.sort { ($0.gain, -$0.entry) > ($1.gain, -$1.entry) }
+        let reservist = scenario.reservists[r]
+        let cap = reservist.remainingDays
+        let quota = reservist.salaried && !reservist.employerConsent
+            ? max(0, rules.employerQuotaDays - reservist.employerDaysUsed) : Int.max
+        var total = 0.0, workingTaken = 0
+        for option in bestOfDay {
+            guard taken.count < cap else { break }
+            if option.working && workingTaken >= quota { continue }
+            let threshold = taken.count >= rules.fairShareDays ? rules.fairnessPenaltyPerDay : 0
+            guard option.gain > threshold else { break }
+            taken.append(option.entry)
+            chosen[option.entry] = true
+            if option.working { workingTaken += 1 }
+            total -= option.gain - threshold
+        }
+        return total
+    }
+}
