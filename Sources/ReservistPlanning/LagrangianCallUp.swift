@@ -27,9 +27,9 @@ struct LagrangianCallUp {
         var iterations: Int
     }
 
-    init(scenario: ReservistScenario) {
+    init(scenario: ReservistScenario, candidates: CallUpCandidates? = nil) {
         self.scenario = scenario
-        candidates = CallUpCandidates(scenario: scenario)
+        self.candidates = candidates ?? CallUpCandidates(scenario: scenario)
     }
 
     func solve(deadline: ContinuousClock.Instant, targetGap: Double = 0.002, maxIterations: Int = 2000) -> Outcome {

@@ -10,7 +10,8 @@ public enum ReservistPlanner {
     /// Plans the season: the whole call-up flow with GLPK's simplex when it is small
     /// enough (proven optimal), otherwise the Lagrangian relaxation of its coverage rows
     /// (a valid bound) with a repair heuristic (the plan).
-    /// Networks up to this many arcs are solved whole, to proven optimality.
+    /// Problems with up to this many allowed call-ups (reservist, day, mission) are solved
+    /// whole as a network, to proven optimality.
     public static let monolithicArcLimit = 150_000
 
     public static func plan(_ scenario: ReservistScenario, timeLimit: Double = 60) throws -> CallUpPlan {
@@ -19,8 +20,10 @@ public enum ReservistPlanner {
             let d = ContinuousClock.now - instant
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
-        let whole = CallUpNetwork(scenario: scenario)
-        if whole.network.arcCount <= monolithicArcLimit {
+        // Every allowed call-up, once; the network is built only when it is small enough.
+        let candidates = CallUpCandidates(scenario: scenario)
+        if candidates.entryCount <= monolithicArcLimit {
+            let whole = CallUpNetwork(scenario: scenario)
             let solution = try FlowSolution(network: whole)
             var assigned = Array(repeating: [(day: Int, mission: Int)](), count: scenario.reservists.count)
             for (r, day, m) in solution.assignments { assigned[r].append((day, m)) }
@@ -43,7 +46,7 @@ public enum ReservistPlanner {
         // Too large to solve whole: Lagrangian relaxation of the coverage rows (bound) with a
         // repair heuristic (plan), see `LagrangianCallUp`.
         let deadline = start.advanced(by: .milliseconds(Int64(timeLimit * 1000)))
-        let lagrangian = LagrangianCallUp(scenario: scenario)
+        let lagrangian = LagrangianCallUp(scenario: scenario, candidates: candidates)
         let outcome = lagrangian.solve(deadline: deadline)
         let solveSeconds = seconds(since: start)
         var stints = StintImprover(scenario: scenario, assigned: outcome.assigned)
@@ -55,8 +58,8 @@ public enum ReservistPlanner {
         plan.statistics.reservists = scenario.reservists.count
         plan.statistics.missions = scenario.missions.count
         plan.statistics.missionDays = scenario.missions.reduce(0) { $0 + $1.needed.filter { $0 > 0 }.count }
-        plan.statistics.vertices = whole.network.vertexCount
-        plan.statistics.arcs = whole.network.arcCount
+        plan.statistics.vertices = 0
+        plan.statistics.arcs = candidates.entryCount
         plan.statistics.solveSeconds = solveSeconds
         plan.statistics.continuitySwaps = swaps
         plan.statistics.subproblems = outcome.iterations
