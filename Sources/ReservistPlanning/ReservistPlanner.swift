@@ -45,7 +45,8 @@ public enum ReservistPlanner {
         }
         // Too large to solve whole: Lagrangian relaxation of the coverage rows (bound) with a
         // repair heuristic (plan), see `LagrangianCallUp`.
-        let deadline = start.advanced(by: .milliseconds(Int64(timeLimit * 1000)))
+        // The search stops at 85 % of the limit: repair, swaps and the report follow it.
+        let deadline = start.advanced(by: .milliseconds(Int64(timeLimit * 850)))
         let lagrangian = LagrangianCallUp(scenario: scenario, candidates: candidates)
         let outcome = lagrangian.solve(deadline: deadline)
         let solveSeconds = seconds(since: start)
