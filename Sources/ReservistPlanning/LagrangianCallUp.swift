@@ -77,7 +77,7 @@ struct LagrangianCallUp {
                 }
             }
             // Primal repair every few iterations.
-            if iterations % 5 == 1 || iterations == maxIterations {
+            if iterations % (iterations <= 50 ? 5 : 20) == 1 || iterations == maxIterations {
                 let (plan, objective) = repair(chosen)
                 if best == nil || objective < best!.objective { best = (plan, objective) }
             }
@@ -236,6 +236,37 @@ struct LagrangianCallUp {
                 if scenario.isWorkingDay(d) { working[r] += 1 }
                 taken[e] = true
                 coverage[md] += 1
+            }
+        }
+        // Replace: on each mission-day, a taken call-up gives way to a cheaper free reservist.
+        for md in 0..<c.missionDayCount {
+            let from = Int(c.byMissionDayStart[md]), to = Int(c.byMissionDayStart[md + 1])
+            var cheap = from
+            for k in stride(from: to - 1, through: from, by: -1) {
+                let e = Int(c.byMissionDay[k])
+                guard taken[e] else { continue }
+                let r = Int(c.entryReservist[e]), d = Int(c.day[e])
+                let saving = c.cost[e] + (Int(days[r]) > rules.fairShareDays ? rules.fairnessPenaltyPerDay : 0)
+                while cheap < k {
+                    let e2 = Int(c.byMissionDay[cheap])
+                    cheap += 1
+                    let r2 = Int(c.entryReservist[e2]), d2 = Int(c.day[e2])
+                    let reservist = scenario.reservists[r2]
+                    guard !taken[e2], r2 != r, !used[r2 * dayCount + d2], Int(days[r2]) < reservist.remainingDays else { continue }
+                    if scenario.isWorkingDay(d2) && reservist.salaried && !reservist.employerConsent
+                        && Int(working[r2]) >= rules.employerQuotaDays - reservist.employerDaysUsed { continue }
+                    let extra = c.cost[e2] + (Int(days[r2]) >= rules.fairShareDays ? rules.fairnessPenaltyPerDay : 0)
+                    guard extra < saving - 1e-9 else { continue }
+                    taken[e] = false
+                    used[r * dayCount + d] = false
+                    days[r] -= 1
+                    if scenario.isWorkingDay(d) { working[r] -= 1 }
+                    taken[e2] = true
+                    used[r2 * dayCount + d2] = true
+                    days[r2] += 1
+                    if scenario.isWorkingDay(d2) { working[r2] += 1 }
+                    break
+                }
             }
         }
         var objective = 0.0
