@@ -2,56 +2,21 @@ import StrictJSON
 import EventScenario
 import Foundation
 
-/// A roster that cannot be read: one line naming the file, the JSON path and the problem,
-/// for example `plan.json: $.assignments[3].start: "2026-05-30T14:00" is not an ISO 8601 time with an offset`.
-public struct RosterError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    /// `$` for the whole document, `$.assignments[3].start` for a field.
-    public var path: String
-    public var message: String
-    /// Set for syntax errors.
-    public var line: Int?
-    public var column: Int?
-
-    public init(file: String, path: String, message: String, line: Int? = nil, column: Int? = nil) {
-        self.file = file
-        self.path = path
-        self.message = message
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String {
-        let location = line.map { line in ":\(line)" + (column.map { ":\($0)" } ?? "") } ?? ""
-        return singleLine("\(file)\(location): \(path): \(message)")
-    }
-}
+/// A roster that cannot be read (see `JSONDocumentError`).
+public typealias RosterError = JSONDocumentError
 
 /// Reads `continuum-roster/1` (docs/roster-format.md). Strict: unknown fields,
 /// wrong types, times without an offset or with fractional seconds, and
 /// negative counts are errors, so that a typo cannot silently drop part of a plan.
 public enum RosterReader {
     public static func read(path: String) throws(RosterError) -> Roster {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a folder, not a file" : "cannot be read"
-            throw RosterError(file: path, path: "$", message: reason)
-        }
-        return try parse(data: data, fileName: path)
+        let root = try JSONDocument.load(path: path)
+        let decoder = Decoder(file: path)
+        return try decoder.roster(root)
     }
 
     public static func parse(data: Data, fileName: String) throws(RosterError) -> Roster {
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(Array(data))
-        } catch {
-            throw RosterError(file: fileName, path: error.path, message: error.message, line: error.line,
-                              column: error.column)
-        }
+        let root = try JSONDocument.parse(data: data, fileName: fileName)
         let decoder = Decoder(file: fileName)
         return try decoder.roster(root)
     }

@@ -1,3 +1,4 @@
+import StrictJSON
 import EventScenario
 
 /// The rule a violation breaks. Raw values are stable (they appear in reports
@@ -129,16 +130,4 @@ public struct CheckReport: Sendable {
     }
 
     public var isClean: Bool { violations.isEmpty }
-}
-
-/// Replaces control characters (ids and texts come from input files) so that a message stays on one line.
-func singleLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isBreaking) else { return text }
-    var result = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars { result.append(isBreaking(scalar) ? " " : scalar) }
-    return String(result)
-}
-
-private func isBreaking(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}"
 }

@@ -2,56 +2,20 @@ import StrictJSON
 import Foundation
 import ReservistScenario
 
-/// A reservist plan that cannot be read: one line naming the file, the JSON path and the problem,
-/// for example `plan.json: $.callups[3].days[1]: "2026-02-30" is not a date YYYY-MM-DD`.
-public struct ReservistPlanError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    /// `$` for the whole document, `$.callups[3].days[1]` for a value.
-    public var path: String
-    public var message: String
-    /// Set for syntax errors.
-    public var line: Int?
-    public var column: Int?
-
-    public init(file: String, path: String, message: String, line: Int? = nil, column: Int? = nil) {
-        self.file = file
-        self.path = path
-        self.message = message
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String {
-        let location = line.map { line in ":\(line)" + (column.map { ":\($0)" } ?? "") } ?? ""
-        return singleLine("\(file)\(location): \(path): \(message)")
-    }
-}
+/// A reservist plan that cannot be read (see `JSONDocumentError`).
+public typealias ReservistPlanError = JSONDocumentError
 
 /// Reads `continuum-reservist-plan/1` (docs/reservist-format.md). Strict: unknown fields,
 /// wrong types, malformed dates, days of a call-up not ascending, and negative or fractional
 /// counts are errors, so that a typo cannot silently drop part of a plan.
 public enum ReservistPlanReader {
     public static func read(path: String) throws(ReservistPlanError) -> ReservistPlan {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a folder, not a file" : "cannot be read"
-            throw ReservistPlanError(file: path, path: "$", message: reason)
-        }
-        return try parse(data: data, fileName: path)
+        let root = try JSONDocument.load(path: path)
+        return try PlanDecoder(file: path).plan(root)
     }
 
     public static func parse(data: Data, fileName: String) throws(ReservistPlanError) -> ReservistPlan {
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(Array(data))
-        } catch {
-            throw ReservistPlanError(file: fileName, path: error.path, message: error.message, line: error.line,
-                                     column: error.column)
-        }
+        let root = try JSONDocument.parse(data: data, fileName: fileName)
         return try PlanDecoder(file: fileName).plan(root)
     }
 }

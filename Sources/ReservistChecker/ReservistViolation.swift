@@ -1,3 +1,4 @@
+import StrictJSON
 import ReservistScenario
 
 /// The rule a violation breaks. Raw values are stable (they appear in reports and scripts
@@ -126,16 +127,4 @@ public struct ReservistCheckReport: Sendable {
                              reservistsUsed: reservistsUsed, capUse: capUse, missingDays: missingDays,
                              continuity: continuity)
     }
-}
-
-/// Replaces control characters (ids and texts come from input files) so that a message stays on one line.
-func singleLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isBreaking) else { return text }
-    var result = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars { result.append(isBreaking(scalar) ? " " : scalar) }
-    return String(result)
-}
-
-private func isBreaking(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}"
 }
