@@ -5,8 +5,10 @@ import LinearModel
 
 /// Options of `EventPlanner.plan`.
 public struct EventPlanOptions: Sendable {
-    /// Wall-clock limit for the whole plan, seconds.
+    /// Wall-clock limit for the whole plan, seconds, counted from `start`.
     public var timeLimit: Double = 60
+    /// When the run began (the CLI passes its own start, so reading the scenario counts).
+    public var start: ContinuousClock.Instant = .now
     /// Stop improving a component once its gap is below this.
     public var relativeGap = 1e-4
     /// Components solved at once, each on a dedicated thread.
@@ -33,7 +35,9 @@ public enum EventPlanner {
         let clock = ContinuousClock.now
         let index = PlanningIndex(scenario: scenario)
         let components = index.components()
-        let deadline = clock.advanced(by: .milliseconds(Int64(options.timeLimit * 1000)))
+        // The solves stop at 90 % of the limit: naming people, diagnosing shortfalls and
+        // writing the roster follow them.
+        let deadline = options.start.advanced(by: .milliseconds(Int64(options.timeLimit * 900)))
         // The largest component reports progress; the others are usually instant.
         let largest = components.indices.max { components[$0].classes.count < components[$1].classes.count } ?? 0
         let solutions = try DedicatedThreads.map(Array(components.indices), threads: options.threads) { c in
@@ -135,9 +139,21 @@ struct ComponentSolver {
         let relaxation = try solver.solve(model.relaxed(), parameters(share: 0.4))
         guard relaxation.point != .none else {
             // Every column is bounded below by 0 and shortfalls absorb all demand,
-            // so "all zero, all missing" is feasible: only a limit can land here.
+            // so "all zero, all missing" is feasible: only a limit can land here. The rest
+            // of the time goes to branch and cut from that point, bounded by GLPK's own bound.
             let empty = emptyPoint(model, layout)
-            return solution(empty, model.objectiveValue(of: empty), 0, relaxation.termination)
+            var best = empty, bestObjective = model.objectiveValue(of: empty), bound = 0.0
+            var reason = relaxation.termination
+            if relaxation.termination == .timeLimit, options.interrupt?.isRaised != true {
+                let full = try solver.solve(model, parameters(share: 1, incumbent: empty))
+                if full.point != .none, let objective = full.objective, objective < bestObjective - 1e-9 {
+                    best = full.values
+                    bestObjective = objective
+                }
+                bound = max(0, min(full.bound ?? 0, bestObjective))
+                reason = full.termination == .optimal ? .optimal : full.termination
+            }
+            return solution(best, bestObjective, bound, reason)
         }
         let bound = relaxation.objective ?? 0
         if model.isFeasible(relaxation.values) {

@@ -25,6 +25,8 @@ struct LagrangianCallUp {
         var bound: Double
         var objective: Double
         var iterations: Int
+        /// The search ended at its deadline (not at the gap, nor by an interrupt).
+        var stoppedByTime: Bool
     }
 
     init(scenario: ReservistScenario, candidates: CallUpCandidates? = nil) {
@@ -32,18 +34,32 @@ struct LagrangianCallUp {
         self.candidates = candidates ?? CallUpCandidates(scenario: scenario)
     }
 
-    func solve(deadline: ContinuousClock.Instant, targetGap: Double = 0.002, maxIterations: Int = 2000) -> Outcome {
-        let c = candidates
-        let rules = scenario.rules
-        let count = c.missionDayCount
-        var price = [Double](repeating: 0, count: count)
-        for md in 0..<count {
+    /// Starting prices: on each mission-day, its cheapest candidate's cost, at most the shortfall price.
+    static func startingPrices(_ c: CallUpCandidates) -> [Double] {
+        var price = [Double](repeating: 0, count: c.missionDayCount)
+        for md in 0..<c.missionDayCount {
             var cheapest = Double.infinity
             for k in Int(c.byMissionDayStart[md])..<Int(c.byMissionDayStart[md + 1]) {
                 cheapest = min(cheapest, c.cost[Int(c.byMissionDay[k])])
             }
             price[md] = min(c.priority[md], cheapest.isFinite ? cheapest : c.priority[md])
         }
+        return price
+    }
+
+    /// Searches prices until `deadline` minus a reserve for what follows (the last repair,
+    /// continuity swaps and the report: three times the longest repair, and 10 % of the run),
+    /// until the gap reaches `targetGap`, or until `interrupt` is raised.
+    func solve(start: ContinuousClock.Instant = .now, deadline: ContinuousClock.Instant, targetGap: Double = 0.002,
+               interrupt: InterruptFlag? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil,
+               maxIterations: Int = .max) -> Outcome {
+        let c = candidates
+        let rules = scenario.rules
+        let count = c.missionDayCount
+        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        let total = seconds(deadline - start)
+        var reserve = 0.1 * total
+        var price = Self.startingPrices(c)
         var chosen = [Bool](repeating: false, count: c.entryCount)
         var coverage = [Int32](repeating: 0, count: count)
         var bestBound = -Double.infinity
@@ -52,7 +68,11 @@ struct LagrangianCallUp {
         var step = 2.0
         var sinceImprovement = 0
         var iterations = 0
+        var stoppedByTime = false
         var scratch = ReservistChoice()
+        var gradient = [Double](repeating: 0, count: count)
+        var direction = [Double](repeating: 0, count: count)
+        let deflection = 1.5
         while iterations < maxIterations {
             iterations += 1
             // Subproblems.
@@ -77,30 +97,62 @@ struct LagrangianCallUp {
                 }
             }
             // Primal repair every few iterations.
-            if iterations % (iterations <= 50 ? 5 : 20) == 1 || iterations == maxIterations {
+            if iterations % (iterations <= 50 ? 5 : 20) == 1 {
+                let began = ContinuousClock.now
                 let (plan, objective) = repair(chosen)
+                reserve = max(reserve, 3 * seconds(ContinuousClock.now - began))
                 if best == nil || objective < best!.objective { best = (plan, objective) }
             }
             let upper = best!.objective
-            if upper - bestBound <= targetGap * max(1, upper) || ContinuousClock.now >= deadline || step < 1e-6 { break }
-            // Subgradient step.
+            progress?(SolveProgress(elapsed: seconds(ContinuousClock.now - start), incumbent: upper, bound: bestBound,
+                                    nodes: iterations))
+            if upper - bestBound <= targetGap * max(1, abs(upper)) || interrupt?.isRaised == true { break }
+            if seconds(deadline - ContinuousClock.now) <= reserve {
+                stoppedByTime = true
+                break
+            }
+            if step < 1e-4 {
+                // The steps have died out: start again from the best prices with a fresh step.
+                step = 0.5
+                price = bestPrice
+                continue
+            }
+            // Subgradient step (Polyak, towards the best plan's objective), projected on the
+            // price box and deflected by the previous direction (Camerini–Fratta–Maffioli,
+            // γ = 1.5) so that steps zigzag less.
+            var product = 0.0, previousNorm = 0.0
+            for md in 0..<count {
+                var g = Double(c.needed[md] - coverage[md])
+                if (g > 0 && price[md] >= c.priority[md]) || (g < 0 && price[md] <= 0) { g = 0 }
+                gradient[md] = g
+                product += g * direction[md]
+                previousNorm += direction[md] * direction[md]
+            }
+            let beta = product < 0 && previousNorm > 0 ? -deflection * product / previousNorm : 0
             var norm = 0.0
             for md in 0..<count {
-                let s = Double(c.needed[md] - coverage[md])
-                norm += s * s
+                direction[md] = gradient[md] + beta * direction[md]
+                norm += direction[md] * direction[md]
             }
             guard norm > 0 else { break }
             let t = step * (upper - value) / norm
             for md in 0..<count {
-                let s = Double(c.needed[md] - coverage[md])
-                price[md] = min(c.priority[md], max(0, price[md] + t * s))
+                price[md] = min(c.priority[md], max(0, price[md] + t * direction[md]))
             }
         }
+        // A last repair from the best prices' own choices.
+        var lastChoice = [Bool](repeating: false, count: c.entryCount)
+        for r in scenario.reservists.indices {
+            let from = Int(c.reservistStart[r]), to = Int(c.reservistStart[r + 1])
+            if from < to { _ = scratch.choose(r, from..<to, c, bestPrice, scenario, rules, into: &lastChoice) }
+        }
+        let last = repair(lastChoice)
+        if last.1 < best!.objective { best = last }
         // Polish: the flow restricted to the call-ups that look worth it at the best prices
         // (reduced cost ≤ 0) and to the repaired plan, solved exactly by GLPK's simplex.
-        let left = deadline - ContinuousClock.now
-        let leftSeconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
-        if leftSeconds > 1, let polished = try? polish(bestPrice, keeping: best!.plan, timeLimit: leftSeconds),
+        let leftSeconds = seconds(deadline - ContinuousClock.now) - reserve
+        if leftSeconds > 1, interrupt?.isRaised != true,
+           let polished = try? polish(bestPrice, keeping: best!.plan, timeLimit: leftSeconds),
            polished.objective < best!.objective - 1e-6 {
             best = polished
         }
@@ -109,12 +161,13 @@ struct LagrangianCallUp {
             let md = Int(c.missionDay[Int(e)])
             assigned[Int(c.entryReservist[Int(e)])].append((Int(c.day[Int(e)]), Int(c.missionDayMission[md])))
         }
-        return Outcome(assigned: assigned, bound: bestBound, objective: best!.objective, iterations: iterations)
+        return Outcome(assigned: assigned, bound: bestBound, objective: best!.objective, iterations: iterations,
+                       stoppedByTime: stoppedByTime)
     }
 
     /// The call-up flow over a subset of the candidates, solved with GLPK.
     /// Networks beyond this many arcs are not polished: GLPK's simplex would not finish in time.
-    static let polishArcLimit = 40_000
+    static let polishArcLimit = 8_000
 
     func polish(_ price: [Double], keeping plan: [Int32], timeLimit: Double) throws -> (plan: [Int32], objective: Double) {
         let c = candidates
@@ -328,3 +381,4 @@ struct ReservistChoice {
         return total
     }
 }
+

@@ -54,8 +54,9 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
+        let began = ContinuousClock.now
         if ScenarioKind.detect(path: scenario) == .reservists {
-            try runReservists()
+            try runReservists(began: began)
             return
         }
         let loaded: Scenario
@@ -65,6 +66,7 @@ struct SolveCommand: ParsableCommand {
             throw CLIFailure(.inputError, error.description)
         }
         var options = EventPlanOptions()
+        options.start = began
         options.timeLimit = timeLimit
         options.relativeGap = gap
         options.threads = threads
@@ -103,16 +105,28 @@ struct SolveCommand: ParsableCommand {
         }
     }
 
-    private func runReservists() throws {
+    /// - Parameter began: when the command started: the time limit covers reading the file too.
+    private func runReservists(began: ContinuousClock.Instant) throws {
         let loaded: ReservistScenario
         do {
             loaded = try ReservistReader.read(path: scenario)
         } catch {
             throw CLIFailure(.inputError, error.description)
         }
+        var options = ReservistPlanOptions()
+        options.start = began
+        options.timeLimit = timeLimit
+        options.relativeGap = gap
+        options.progress = ProgressReporter.standardError()
+        if let exportMps {
+            try FileManager.default.createDirectory(atPath: exportMps, withIntermediateDirectories: true)
+            options.exportDirectory = exportMps
+        }
+        let interrupt = SignalRelay.install()
+        options.interrupt = interrupt
         let plan: CallUpPlan
         do {
-            plan = try ReservistPlanner.plan(loaded, timeLimit: timeLimit)
+            plan = try ReservistPlanner.plan(loaded, options: options)
         } catch {
             throw CLIFailure.from(error)
         }
@@ -128,5 +142,8 @@ struct SolveCommand: ParsableCommand {
         case .table: text = ReservistReport.table(plan, loaded)
         }
         try OutputFile.write(text, to: output)
+        if interrupt.isRaised || plan.termination == .interrupted {
+            throw CLIFailure(.interrupted, "interrupted: the best plan found so far was written (status \(plan.termination.rawValue))")
+        }
     }
 }

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// `--time-limit` on every command that solves: the run ends within 10 % of the limit (measured
+/// around the whole process, reading and writing included, plus the time the machine takes to start
+/// the binary at all, measured just before with `--version`: other tests load both cores), and what
+/// it returns is the best plan found, with its status and gap, and still passes the checker.
+@Suite(.serialized) struct TimeLimitTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let curtois = root.deletingLastPathComponent().appendingPathComponent("shared/benchmarks/curtois")
+
+    private func withFolder<T>(_ body: (URL) throws -> T) throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("continuum-limit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try body(folder)
+    }
+
+    /// Runs the binary and measures its wall-clock time.
+    private func timed(_ arguments: [String]) throws -> (run: BinaryRun, seconds: Double) {
+        let began = ContinuousClock.now
+        let run = try Binary.run(arguments)
+        let elapsed = ContinuousClock.now - began
+        return (run, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+
+    /// 110 % of `limit`, plus what starting the binary costs on this machine right now.
+    private func allowed(_ limit: Double) throws -> Double {
+        let (_, startup) = try timed(["--version"])
+        return 1.1 * limit + startup
+    }
+
+    private func object(_ path: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    /// A generated season too large to finish in the limit: the Lagrangian search stops in time.
+    @Test func reservistSolveStopsWithinTheLimit() throws {
+        try withFolder { folder in
+            let scenario = folder.appendingPathComponent("season.json").path
+            let plan = folder.appendingPathComponent("plan.json").path
+            let generated = try Binary.run(["generate", "reservists", "--reservists", "600", "--departments", "101",
+                                            "--days", "90", "--seed", "5", "--output", scenario])
+            try #require(generated.status == 0, "\(generated.stderr)")
+            let limit = try allowed(3)
+            let (run, seconds) = try timed(["solve", scenario, "--time-limit", "3", "--format", "json", "--output", plan])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(seconds <= limit, "took \(seconds) s for a 3 s limit")
+            let report = try object(plan)
+            let status = try #require(report["status"] as? String)
+            #expect(["time-limit", "gap-reached", "optimal"].contains(status))
+            if status == "time-limit" { #expect((report["gap"] as? Double).map { $0 > 0 } == true) }
+            #expect(try Binary.run(["check", scenario, plan]).status == 0)
+        }
+    }
+
+    @Test func eventSolveStopsWithinTheLimit() throws {
+        try withFolder { folder in
+            let scenario = Self.root.appendingPathComponent("Scenarios/psq-week.json").path
+            let roster = folder.appendingPathComponent("roster.json").path
+            let limit = try allowed(3)
+            let (run, seconds) = try timed(["solve", scenario, "--time-limit", "3", "--format", "json", "--output", roster])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(seconds <= limit, "took \(seconds) s for a 3 s limit")
+            let report = try object(roster)
+            #expect(["time-limit", "gap-reached", "optimal"].contains(report["status"] as? String ?? ""))
+            #expect(report["gap"] != nil)
+            #expect(try Binary.run(["check", scenario, roster]).status == 0)
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: curtois.appendingPathComponent("Instance7.txt").path)))
+    func benchCurtoisStopsWithinTheLimit() throws {
+        let instance = Self.curtois.appendingPathComponent("Instance7.txt").path
+        let limit = try allowed(3)
+        let (run, seconds) = try timed(["bench", "curtois", instance, "--time-limit", "3", "--format", "json"])
+        #expect(seconds <= limit, "took \(seconds) s for a 3 s limit")
+        #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("\"instance\""))
+    }
+
+    @Test func lpSolveStopsWithinTheLimit() throws {
+        let limit = try allowed(3)
+        let (run, seconds) = try timed(["lp", "solve", Fixtures.path("lp/hard-mip.lp"), "--time-limit", "3", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(seconds <= limit, "took \(seconds) s for a 3 s limit")
+        #expect(run.stdout.contains("\"time-limit\""))
+    }
+}
