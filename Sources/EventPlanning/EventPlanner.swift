@@ -9,6 +9,8 @@ public struct EventPlanOptions: Sendable {
     public var timeLimit: Double = 60
     /// When the run began (the CLI passes its own start, so reading the scenario counts).
     public var start: ContinuousClock.Instant = .now
+    /// Memory the run may use; checked against an estimate before the models are built.
+    public var memory = MemoryBudget.machine
     /// Stop improving a component once its gap is below this.
     public var relativeGap = 1e-4
     /// Components solved at once, each on a dedicated thread.
@@ -35,6 +37,12 @@ public enum EventPlanner {
         let clock = ContinuousClock.now
         let index = PlanningIndex(scenario: scenario)
         let components = index.components()
+        // At most one assignment column per class, shift and target the class may hold; about
+        // 200 bytes each once in GLPK with their rows.
+        let columns = index.classes.indices.reduce(0.0) {
+            $0 + Double(index.shiftsOfClass[$1].count) * Double(index.eligibleTargets[$1].count)
+        }
+        try options.memory.check(columns * 200, for: "up to \(Int(columns)) assignment columns of \(index.classes.count) classes of people")
         // The solves stop at 90 % of the limit: naming people, diagnosing shortfalls and
         // writing the roster follow them.
         let deadline = options.start.advanced(by: .milliseconds(Int64(options.timeLimit * 900)))

@@ -28,7 +28,9 @@ struct CallUpCandidates {
     /// Reservist of each entry.
     private(set) var entryReservist: [Int32] = []
 
-    init(scenario: ReservistScenario) {
+    /// - Parameter stride: keep only every `stride`-th reservist (the others get no entry): a
+    ///   sample from which the whole instance's size is estimated before it is built.
+    init(scenario: ReservistScenario, sampleEvery stride: Int = 1) {
         self.scenario = scenario
         let rules = scenario.rules
         for mission in scenario.missions {
@@ -53,9 +55,9 @@ struct CallUpCandidates {
         }
         var reachable: [(mission: Int, cost: Double)] = []
         var options: [(day: Int, md: Int, cost: Double)] = []
-        for reservist in scenario.reservists {
+        for (index, reservist) in scenario.reservists.enumerated() {
             defer { reservistStart.append(Int32(day.count)) }
-            guard reservist.remainingDays > 0, !reservist.availableDays.isEmpty else { continue }
+            guard index % stride == 0, reservist.remainingDays > 0, !reservist.availableDays.isEmpty else { continue }
             reachable.removeAll(keepingCapacity: true)
             let reach = reservist.maxTravelKm / rules.roadFactor
             for (k, circle) in circles.enumerated() {

@@ -27,6 +27,9 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Wall-clock limit in seconds (default 60).")
     var timeLimit: Double = 60
 
+    @Option(name: .long, help: "Memory the run may use, in GiB (default: 80 % of this machine's); larger instances stop at once with exit 75.")
+    var memoryLimit: Double?
+
     @Option(name: .long, help: "Relative gap at which to stop improving (default 0.0001).")
     var gap: Double = 1e-4
 
@@ -49,8 +52,15 @@ struct SolveCommand: ParsableCommand {
         guard timeLimit > 0, timeLimit.isFinite else {
             throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
         }
+        if let memoryLimit, !(memoryLimit > 0 && memoryLimit.isFinite) {
+            throw ValidationError("--memory-limit must be a positive number of GiB, got \(memoryLimit)")
+        }
         guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be a non-negative fraction, got \(gap)") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
+    }
+
+    private var memoryBudget: MemoryBudget? {
+        memoryLimit.map { MemoryBudget(bytes: UInt64($0 * 1_073_741_824)) }
     }
 
     func run() throws {
@@ -69,6 +79,7 @@ struct SolveCommand: ParsableCommand {
         options.start = began
         options.timeLimit = timeLimit
         options.relativeGap = gap
+        if let memory = memoryBudget { options.memory = memory }
         options.threads = threads
         options.verbose = verbose
         if let exportMps {
@@ -117,6 +128,7 @@ struct SolveCommand: ParsableCommand {
         options.start = began
         options.timeLimit = timeLimit
         options.relativeGap = gap
+        if let memory = memoryBudget { options.memory = memory }
         options.progress = ProgressReporter.standardError()
         if let exportMps {
             try FileManager.default.createDirectory(atPath: exportMps, withIntermediateDirectories: true)
