@@ -10,6 +10,19 @@ enum ScenarioKind {
         guard let handle = FileHandle(forReadingAtPath: path) else { return .event }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 4096)) ?? Data()
-        return String(decoding: head, as: UTF8.self).contains("continuum-reservists/") ? .reservists : .event
+        return isReservistFormat(String(decoding: head, as: UTF8.self)) ? .reservists : .event
+    }
+
+    /// True when the text has a `"format": "continuum-reservists/…"` field: the words alone (in an
+    /// event scenario's name, say) do not make a reservist scenario.
+    static func isReservistFormat(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while let key = rest.range(of: "\"format\"") {
+            rest = rest[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            guard rest.first == ":" else { continue }
+            rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            if rest.hasPrefix("\"continuum-reservists/") { return true }
+        }
+        return false
     }
 }
