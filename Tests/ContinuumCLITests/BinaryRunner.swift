@@ -5,6 +5,8 @@ struct BinaryRun {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The process ended by a signal (a crash, a trap, an abort); `status` is then the signal number.
+    var killedBySignal = false
 }
 
 enum Binary {
@@ -43,6 +45,7 @@ enum Binary {
         try err.close()
         return BinaryRun(status: process.terminationStatus,
                          stdout: try String(contentsOf: outURL, encoding: .utf8),
-                         stderr: try String(contentsOf: errURL, encoding: .utf8))
+                         stderr: try String(contentsOf: errURL, encoding: .utf8),
+                         killedBySignal: process.terminationReason == .uncaughtSignal)
     }
 }
