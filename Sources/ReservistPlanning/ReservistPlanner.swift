@@ -135,6 +135,15 @@ struct FlowSolution: Sendable {
     var arcs: Int
 
     init(network built: CallUpNetwork) throws {
+        // No mission needs anyone (no missions, or every need 0): nothing flows and nothing is
+        // missing. GLPK is not asked, as it refuses a model without columns.
+        guard built.network.arcCount > 0 else {
+            assignments = []
+            boundEuros = 0
+            vertices = built.network.vertexCount
+            arcs = 0
+            return
+        }
         let result = try GLPKSolver().solve(built.network)
         guard result.termination == .optimal, let optimum = result.objective else {
             throw ReservistPlanningError.noFlow("department flow not solved: \(result.termination.rawValue)")
