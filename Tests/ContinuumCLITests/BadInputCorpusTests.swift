@@ -112,6 +112,33 @@ import Testing
         #expect(run.stdout.hasPrefix("person,corps,zone,role,start,end,patrol"))
     }
 
+    /// Another reverse case: a reservist scenario with nothing to cover (no missions, or every need
+    /// 0) is a valid, empty plan; it failed with "invalid model: the model has no columns", no file named.
+    @Test(arguments: ["no missions", "no need"])
+    func reservistScenarioWithNothingToCoverPlansNothing(_ variant: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("continuum-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try Data(contentsOf: Self.root.appendingPathComponent("reservist-plan/scenario.json"))
+        var document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var missions = try #require(document["missions"] as? [[String: Any]])
+        if variant == "no missions" {
+            missions = []
+        } else {
+            for k in missions.indices { missions[k]["needed"] = 0 }
+        }
+        document["missions"] = missions
+        let scenario = folder.appendingPathComponent("quiet.json")
+        // Sorted keys put "format" after "days" and "departments", and JSONSerialization writes
+        // "continuum-reservists\/1": the scenario must still be recognised.
+        try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]).write(to: scenario)
+        let plan = folder.appendingPathComponent("plan.json")
+        let run = try Binary.run(["solve", scenario.path, "--format", "json", "--output", plan.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let check = try Binary.run(["check", scenario.path, plan.path])
+        #expect(check.status == 0 && check.stdout.contains("clean: no violation"), "\(check.stdout)\(check.stderr)")
+    }
+
     /// What went wrong with one case, or nothing.
     static func run(_ item: Case, keepExistingOutput: Bool) -> [String] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("continuum-bad-\(UUID().uuidString)")
