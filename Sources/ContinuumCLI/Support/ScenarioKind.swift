@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Which planner a scenario file is for, from its `format` field.
 enum ScenarioKind {
@@ -8,7 +11,11 @@ enum ScenarioKind {
     /// Continuum writes): `"format": "continuum-reservists/…"` means reservists, anything else events
     /// (whose reader then reports any problem with the file).
     static func detect(path: String) -> ScenarioKind {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .event }
+        // Only a regular file is opened: opening a FIFO would wait for a writer forever. The
+        // event reader then says what the path is.
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              let handle = FileHandle(forReadingAtPath: path) else { return .event }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 65536)) ?? Data()
         return isReservistFormat(String(decoding: head, as: UTF8.self)) ? .reservists : .event
