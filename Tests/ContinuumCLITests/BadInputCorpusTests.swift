@@ -383,6 +383,45 @@ extension BadInputCorpusTests {
     }
 }
 
+// MARK: - Files that are not regular files
+
+extension BadInputCorpusTests {
+    /// A named pipe with no writer, given where a file is expected: every reader must refuse it at
+    /// once rather than open it (opening waits for a writer forever). Runs with a timeout so that a
+    /// regression fails instead of hanging the suite.
+    @Test(arguments: ["solve", "solve-yaml", "people-csv", "check-scenario", "check-roster", "check-plan", "lp", "bench"])
+    func namedPipeIsRefusedAtOnce(_ command: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("continuum-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let names = ["solve": "pipe.json", "solve-yaml": "pipe.yaml", "people-csv": "pipe.csv", "check-scenario": "pipe.json",
+                     "check-roster": "pipe.json", "check-plan": "pipe.json", "lp": "pipe.mps", "bench": "pipe.txt"]
+        let pipe = folder.appendingPathComponent(names[command]!)
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        let output = folder.appendingPathComponent("output.txt").path
+        let arguments: [String]
+        switch command {
+        case "solve", "solve-yaml": arguments = ["solve", pipe.path, "--output", output]
+        case "people-csv":
+            let text = try String(contentsOf: Self.root.appendingPathComponent("people-csv/empty.json"), encoding: .utf8)
+                .replacingOccurrences(of: "\"empty.csv\"", with: "\"pipe.csv\"")
+            let scenario = folder.appendingPathComponent("scenario.json")
+            try text.write(to: scenario, atomically: true, encoding: .utf8)
+            arguments = ["solve", scenario.path, "--output", output]
+        case "check-scenario": arguments = ["check", pipe.path, Self.root.appendingPathComponent("roster/empty.json").path]
+        case "check-roster": arguments = ["check", Self.eventScenario, pipe.path]
+        case "check-plan": arguments = ["check", Self.reservistScenario, pipe.path]
+        case "lp": arguments = ["lp", "solve", pipe.path, "--output", output]
+        default: arguments = ["bench", "curtois", pipe.path, "--roster-dir", folder.appendingPathComponent("rosters").path]
+        }
+        let run = try Binary.run(arguments, timeout: 30)
+        #expect(!run.killedBySignal && run.status == 65, "\(command): exit \(run.status), signal \(run.killedBySignal): \(run.stderr)")
+        #expect(run.stderr.hasPrefix("error: ") && run.stderr.contains(pipe.lastPathComponent), "\(command): \(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("rosters").path))
+    }
+}
+
 /// Runs blocking work (here: waiting for processes) on threads of its own, `width` at a time, so
 /// that Swift's cooperative pool is not blocked; results come back in item order.
 enum ParallelRunner {

@@ -23,7 +23,10 @@ enum Binary {
 
     /// Output goes to temporary files rather than pipes: Foundation's pipe
     /// reads trap on EINTR when tests run processes concurrently.
-    static func run(_ arguments: [String]) throws -> BinaryRun {
+    /// With a `timeout`, a process still running after that many seconds is killed (SIGKILL: the
+    /// binary handles SIGTERM itself, and a process stuck in a system call would not act on it);
+    /// it then shows as `killedBySignal`.
+    static func run(_ arguments: [String], timeout: TimeInterval? = nil) throws -> BinaryRun {
         let folder = FileManager.default.temporaryDirectory
         let outURL = folder.appendingPathComponent("continuum-out-\(UUID().uuidString)")
         let errURL = folder.appendingPathComponent("continuum-err-\(UUID().uuidString)")
@@ -40,6 +43,11 @@ enum Binary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
+        }
         process.waitUntilExit()
         try out.close()
         try err.close()
