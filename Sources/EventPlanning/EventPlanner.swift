@@ -115,7 +115,8 @@ struct ComponentSolver {
         var model = LinearModel()
         layout.addColumns(to: &model)
         model.addRows([AssignmentTotals(layout: layout), RestAndOverlap(layout: layout), WeeklyHours(layout: layout),
-                       PatrolComposition(layout: layout), ReservistShare(layout: layout), Coverage(layout: layout)])
+                       PatrolComposition(layout: layout), ReservistShare(layout: layout), Coverage(layout: layout),
+                       WeeklyRest(layout: layout)])
         if let folder = options.exportDirectory {
             try ModelFile.write(model, to: "\(folder)/component-\(number + 1).mps", format: .freeMPS)
         }
@@ -178,11 +179,14 @@ struct ComponentSolver {
         return solution(best, bestObjective, min(finalBound, bestObjective), reason)
     }
 
-    /// Nobody works, every demand is missing: always feasible.
+    /// Nobody works, every demand is missing, every weekly rest starts with its week: always feasible.
     private func emptyPoint(_ model: LinearModel, _ layout: ColumnLayout) -> [Double] {
         var point = [Double](repeating: 0, count: model.columnCount)
         for (position, g) in layout.segments.enumerated() {
             point[layout.uBase + position] = Double(index.scenario.demands[index.segments[g].demand].count)
+        }
+        for g in layout.restGroupClass.indices {
+            point[layout.yBase + Int(layout.restGroupStart[g])] = Double(index.classes[Int(layout.restGroupClass[g])].members.count)
         }
         return point
     }
