@@ -173,7 +173,7 @@ import Testing
         let before = Self.listing(folder)
         let result: BinaryRun
         do {
-            result = try Binary.run(arguments)
+            result = try Binary.run(arguments, timeout: 120)
         } catch {
             return ["could not run or read the output (not UTF-8?): \(error)"]
         }
@@ -365,7 +365,7 @@ extension BadInputCorpusTests {
         let arguments = input.command(file.path, inputs)
         let before = Self.listing(inputs)
         let started = Date()
-        let result = try Binary.run(arguments)
+        let result = try Binary.run(arguments, timeout: 120)
         let seconds = Date().timeIntervalSince(started)
         #expect(!result.killedBySignal, "\(input.name): killed by signal \(result.status)")
         #expect(result.status == 65, "\(input.name): exit \(result.status): \(result.stderr.prefix(300))")
