@@ -180,6 +180,15 @@ struct FlowSolution: Sendable {
 
     /// Nil when GLPK ran out of time.
     init?(network built: CallUpNetwork, timeLimit: Double) throws {
+        // No mission needs anyone (no missions, or every need 0): nothing flows and nothing is
+        // missing. GLPK is not asked, as it refuses a model without columns.
+        guard built.network.arcCount > 0 else {
+            assignments = []
+            boundEuros = 0
+            vertices = built.network.vertexCount
+            arcs = 0
+            return
+        }
         let result = try GLPKSolver().solve(built.network, timeLimit: timeLimit)
         if result.termination == .timeLimit { return nil }
         guard result.termination == .optimal, let optimum = result.objective else {
