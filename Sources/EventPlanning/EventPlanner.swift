@@ -33,6 +33,7 @@ public enum EventPlanner {
         let clock = ContinuousClock.now
         let index = PlanningIndex(scenario: scenario)
         let components = index.components()
+        let indexed = ContinuousClock.now - clock
         let deadline = clock.advanced(by: .milliseconds(Int64(options.timeLimit * 1000)))
         // The largest component reports progress; the others are usually instant.
         let largest = components.indices.max { components[$0].classes.count < components[$1].classes.count } ?? 0
@@ -49,6 +50,8 @@ public enum EventPlanner {
         plan.statistics.integerColumns = solutions.reduce(0) { $0 + $1.integerColumns }
         plan.statistics.rows = solutions.reduce(0) { $0 + $1.rows }
         plan.statistics.nonzeros = solutions.reduce(0) { $0 + $1.nonzeros }
+        plan.statistics.buildSeconds = Double(indexed.components.seconds) + Double(indexed.components.attoseconds) * 1e-18
+            + solutions.reduce(0) { $0 + $1.buildSeconds }
         plan.bound = min(solutions.reduce(0) { $0 + $1.bound }, plan.objective)
         plan.termination = Self.combine(solutions.map(\.termination))
         let elapsed = ContinuousClock.now - clock
@@ -76,6 +79,8 @@ struct ComponentSolution: Sendable {
     var integerColumns: Int
     var rows: Int
     var nonzeros: Int
+    /// Seconds spent building the component's model (layout and constraint families).
+    var buildSeconds = 0.0
 }
 
 /// The parts of a component's column layout the disaggregation needs (Sendable copies).
@@ -111,11 +116,11 @@ struct ComponentSolver {
     }
 
     func solve() throws -> ComponentSolution {
+        let building = ContinuousClock.now
         let layout = ColumnLayout(index: index, component: component)
-        var model = LinearModel()
-        layout.addColumns(to: &model)
-        model.addRows([AssignmentTotals(layout: layout), RestAndOverlap(layout: layout), WeeklyHours(layout: layout),
-                       PatrolComposition(layout: layout), ReservistShare(layout: layout), Coverage(layout: layout)])
+        let model = layout.model()
+        let built = ContinuousClock.now - building
+        let buildSeconds = Double(built.components.seconds) + Double(built.components.attoseconds) * 1e-18
         if let folder = options.exportDirectory {
             try ModelFile.write(model, to: "\(folder)/component-\(number + 1).mps", format: .freeMPS)
         }
@@ -127,7 +132,7 @@ struct ComponentSolver {
         func solution(_ point: [Double], _ objective: Double, _ bound: Double, _ reason: TerminationReason) -> ComponentSolution {
             ComponentSolution(layout: values, values: point, objective: objective, bound: bound, termination: reason,
                               columns: model.columnCount, integerColumns: model.columnIsInteger.filter { $0 }.count,
-                              rows: model.rowCount, nonzeros: model.nonzeroCount)
+                              rows: model.rowCount, nonzeros: model.nonzeroCount, buildSeconds: buildSeconds)
         }
 
         // 1. The LP relaxation: a valid bound, and the guide for rounding.

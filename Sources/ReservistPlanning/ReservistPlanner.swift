@@ -22,8 +22,10 @@ public enum ReservistPlanner {
         }
         // Every allowed call-up, once; the network is built only when it is small enough.
         let candidates = CallUpCandidates(scenario: scenario)
+        let candidatesSeconds = seconds(since: start)
         if candidates.entryCount <= monolithicArcLimit {
             let whole = CallUpNetwork(scenario: scenario)
+            let buildSeconds = seconds(since: start)
             let solution = try FlowSolution(network: whole)
             var assigned = Array(repeating: [(day: Int, mission: Int)](), count: scenario.reservists.count)
             for (r, day, m) in solution.assignments { assigned[r].append((day, m)) }
@@ -38,6 +40,7 @@ public enum ReservistPlanner {
             plan.statistics.vertices = solution.vertices
             plan.statistics.arcs = solution.arcs
             plan.statistics.subproblems = 1
+            plan.statistics.buildSeconds = buildSeconds
             plan.statistics.continuitySwaps = swaps
             plan.statistics.seconds = seconds(since: start)
             plan.statistics.solveSeconds = plan.statistics.seconds
@@ -64,6 +67,7 @@ public enum ReservistPlanner {
         plan.statistics.solveSeconds = solveSeconds
         plan.statistics.continuitySwaps = swaps
         plan.statistics.subproblems = outcome.iterations
+        plan.statistics.buildSeconds = candidatesSeconds
         plan.statistics.seconds = seconds(since: start)
         return plan
     }
