@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks: Curtois & Qu instances, the constraint generator, the scenario ladder.",
-        subcommands: [BenchCurtois.self, BenchGenerator.self, BenchGeneratorOne.self]
+        subcommands: [BenchCurtois.self, BenchGenerator.self, BenchLadder.self, BenchGeneratorOne.self, BenchLadderOne.self]
     )
 }
 
