@@ -1,5 +1,8 @@
 import Foundation
 import GLPK
+#if canImport(Glibc)
+import Glibc
+#endif
 import LinearModel
 
 /// The floor of the generator benchmark: how long GLPK itself takes to take in
@@ -12,6 +15,8 @@ public enum RawGLPKLoad {
     public struct Measurement: Sendable {
         /// Wall seconds of create + columns + rows + matrix.
         public var seconds: Double
+        /// CPU seconds of the same (the process's CPU clock, user + system).
+        public var cpuSeconds: Double
         /// Nonzeros GLPK reports after the load (should equal the model's).
         public var nonzeros: Int
     }
@@ -28,14 +33,23 @@ public enum RawGLPKLoad {
                 for k in source.indices { target[k + 1] = source[k] }
             }
         }
+        let cpu = processCPUSeconds()
         let started = ContinuousClock.now
         let problem = try GLPKProblem()
         try problem.addColumnsRaw(lower: model.columnLower, upper: model.columnUpper, cost: model.columnCost)
         try problem.addRowsRaw(rowLower: model.rowLower, rowUpper: model.rowUpper, rowStart: model.rowStart,
                                oneBasedIndex: index1, value: value1)
         let elapsed = ContinuousClock.now - started
+        let cpuSeconds = processCPUSeconds() - cpu
         let nonzeros = try problem.dimensions().nonzeros
         return Measurement(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-                           nonzeros: nonzeros)
+                           cpuSeconds: cpuSeconds, nonzeros: nonzeros)
+    }
+
+    /// The process's CPU time (user + system, all threads), seconds.
+    public static func processCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
     }
 }

@@ -13,6 +13,8 @@ struct ChildProcess {
     var seconds: Double
     /// The child's peak resident set, bytes.
     var peakBytes: Int
+    /// The child's CPU seconds, user + system (`wait4`'s rusage).
+    var cpuSeconds: Double
     var stdout: String
     var stderr: String
 
@@ -51,7 +53,8 @@ struct ChildProcess {
         let status = exited ? (waitStatus >> 8) & 0xff : 128 + (waitStatus & 0x7f)
         let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
         return ChildProcess(status: status, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-                            peakBytes: Int(usage.ru_maxrss) * 1024, stdout: read(outPath), stderr: read(errPath))
+                            peakBytes: Int(usage.ru_maxrss) * 1024, cpuSeconds: ProcessMemory.seconds(usage),
+                            stdout: read(outPath), stderr: read(errPath))
     }
 
     /// The running executable, to re-invoke it for a measured child run.
@@ -88,6 +91,11 @@ enum ProcessMemory {
         guard fd >= 0 else { return false }
         defer { close(fd) }
         return write(fd, "5", 1) == 1
+    }
+
+    /// User + system seconds of a resource usage record.
+    static func seconds(_ usage: rusage) -> Double {
+        Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
     }
 
     private static func field(_ name: String) -> Int {
