@@ -53,7 +53,7 @@ struct BenchGenerator: ParsableCommand {
     @Option(name: .long, help: "The MathProg model of the reservist call-up.")
     var mathprogModel: String = "Benchmarks/mathprog/reservists.mod"
 
-    @Option(name: .long, help: "Run MathProg only on models with at most this many nonzeros (default 2 000 000: it takes about 20 s per million).")
+    @Option(name: .long, help: "Run MathProg only on models with at most this many nonzeros (default 2 000 000: it takes about 13 CPU seconds per million).")
     var mathprogMaxNonzeros: Int = 2_000_000
 
     @Option(name: .long, help: "Seed of the generated instances.")

@@ -13,7 +13,8 @@ struct BenchLadder: ParsableCommand {
         abstract: "Solve the bundled scenarios and generated ones of growing size; Markdown and CSV tables.",
         discussion: """
         Each scenario is solved by this executable re-invoked as a child process, so that its peak \
-        resident set (ru_maxrss from wait4) is its own. Build seconds are the planner's model \
+        resident set is its own: the child's VmHWM at exit (/proc/self/status). wait4's ru_maxrss is \
+        not used: Linux folds the spawning parent's peak into it at exec. Build seconds are the planner's model \
         building (events: classes, components, constraint families; reservists: the allowed \
         call-ups, plus the network when it is solved whole); solve seconds the rest of the planner's \
         run. Reservist instances too large to solve whole are solved by Lagrangian relaxation: no \
@@ -22,8 +23,8 @@ struct BenchLadder: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Seconds per scenario (default 20).")
-    var timeLimit: Double = 20
+    @Option(name: .long, help: "Seconds per scenario, as solve's --time-limit (default 60).")
+    var timeLimit: Double = 60
 
     @Option(name: .long, help: "Also write ladder-<commit>.md and ladder-<commit>.csv in this folder.")
     var outputDir: String?
@@ -85,6 +86,7 @@ struct BenchLadder: ParsableCommand {
                 row.buildSeconds = measured["build_seconds"] ?? 0
                 row.solveSeconds = measured["solve_seconds"] ?? 0
                 row.gap = measured["gap"]
+                row.peakBytes = measured["peak_bytes"].map { Int($0) } ?? child.peakBytes
                 row.status = Self.string("status", in: child.stdout) ?? "?"
                 row.note = Self.string("note", in: child.stdout)
             } else {
@@ -120,7 +122,7 @@ struct BenchLadder: ParsableCommand {
         func count(_ value: Int?) -> String { value.map(String.init) ?? "-" }
         var lines = ["# Scenario ladder", "",
                      "Commit \(commit), \(machine), \(buildKind) build, time limit \(Format.number(timeLimit)) s per scenario "
-                        + "(`continuum bench ladder`). Peak memory: the child process's ru_maxrss.", "",
+                        + "(`continuum bench ladder`). Peak memory: the child process's VmHWM at exit.", "",
                      "| scenario | rows | columns | nonzeros | build s | solve s | status | gap | peak memory | commit | machine |",
                      "|---|---:|---:|---:|---:|---:|---|---:|---:|---|---|"]
         for row in rows {
@@ -207,6 +209,9 @@ struct BenchLadderOne: ParsableCommand {
         } catch {
             throw CLIFailure.from(error)
         }
+        // The peak of this process's own address space. wait4's ru_maxrss is not used: Linux
+        // folds in the parent's peak at exec (the spawning address space), which hides small runs.
+        json.field("peak_bytes", ProcessMemory.peakBytes)
         json.endObject()
         try OutputFile.write(json.text, to: nil)
     }
