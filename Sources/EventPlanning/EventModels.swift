@@ -8,7 +8,8 @@ extension ColumnLayout {
         var model = LinearModel()
         addColumns(to: &model)
         model.addRows([AssignmentTotals(layout: self), RestAndOverlap(layout: self), WeeklyHours(layout: self),
-                       PatrolComposition(layout: self), ReservistShare(layout: self), Coverage(layout: self)])
+                       PatrolComposition(layout: self), ReservistShare(layout: self), Coverage(layout: self),
+                       WeeklyRest(layout: self)])
         return model
     }
 }

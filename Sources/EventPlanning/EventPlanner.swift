@@ -183,11 +183,14 @@ struct ComponentSolver {
         return solution(best, bestObjective, min(finalBound, bestObjective), reason)
     }
 
-    /// Nobody works, every demand is missing: always feasible.
+    /// Nobody works, every demand is missing, every weekly rest starts with its week: always feasible.
     private func emptyPoint(_ model: LinearModel, _ layout: ColumnLayout) -> [Double] {
         var point = [Double](repeating: 0, count: model.columnCount)
         for (position, g) in layout.segments.enumerated() {
             point[layout.uBase + position] = Double(index.scenario.demands[index.segments[g].demand].count)
+        }
+        for g in layout.restGroupClass.indices {
+            point[layout.yBase + Int(layout.restGroupStart[g])] = Double(index.classes[Int(layout.restGroupClass[g])].members.count)
         }
         return point
     }

@@ -112,6 +112,15 @@ public struct Rules: Sendable {
     public var maxShiftHours: Double = 12
     public var minRestHours: Double = 11
     public var weeklyHoursCap: Double = 48
+    /// Consecutive hours free of work that every person of `weeklyRestCorps` must get in each
+    /// 7-day week counted from the horizon start; time of the week outside the horizon counts as free.
+    public var weeklyRestHours: Double = 35
+    /// Corps under the weekly rest rule (the police's 35 h; gendarmes are military).
+    public var weeklyRestCorps: [Corps] = [.nationalPolice, .policeReservist]
+    /// A person may work at most `breakAfterHours` in a row; a longer assignment holds breaks
+    /// of `breakMinutes` each, taken on post (the agent stays at the place and counts as present).
+    public var breakAfterHours: Double = 6
+    public var breakMinutes: Int = 20
     /// When municipal police without a coordination convention may work.
     public var municipalHoursWithoutConvention = DailyHours(start: TimeOfDay(minutes: 360), end: TimeOfDay(minutes: 1380))
     public init() {}

@@ -162,7 +162,8 @@ struct ScenarioBuilder {
     static let ruleFields = [
         "patrolMinSize", "patrolMaxSize", "leaderCorps", "leaderStatus", "maxReservistShare",
         "reservistsPairedWithActive", "shiftTemplates", "minShiftHours", "maxShiftHours", "minRestHours",
-        "weeklyHoursCap", "municipalHoursWithoutConvention",
+        "weeklyHoursCap", "weeklyRestHours", "weeklyRestCorps", "breakAfterHours", "breakMinutes",
+        "municipalHoursWithoutConvention",
     ]
 
     private func readRules(_ value: Value, at spot: Spot, grid: Grid) throws(ScenarioError) -> Rules {
@@ -198,6 +199,28 @@ struct ScenarioBuilder {
         }
         if let v = fields.optional("minRestHours") { rules.minRestHours = try v.number(at: fields.at("minRestHours"), in: hours) }
         if let v = fields.optional("weeklyHoursCap") { rules.weeklyHoursCap = try v.number(at: fields.at("weeklyHoursCap"), in: hours) }
+        if let v = fields.optional("weeklyRestHours") {
+            rules.weeklyRestHours = try v.number(at: fields.at("weeklyRestHours"), in: 0...168)
+        }
+        if let v = fields.optional("weeklyRestCorps") {
+            rules.weeklyRestCorps = try enumList(v, at: fields.at("weeklyRestCorps"), what: "corps", allowEmpty: true)
+        }
+        if let v = fields.optional("breakAfterHours") {
+            rules.breakAfterHours = try v.number(at: fields.at("breakAfterHours"), in: 1...Self.maximumHours)
+        }
+        if let v = fields.optional("breakMinutes") {
+            rules.breakMinutes = try v.integer(at: fields.at("breakMinutes"), in: 0...240)
+        }
+        if rules.weeklyRestHours > 0 && rules.weeklyRestHours <= rules.minRestHours {
+            throw fields.at(fields.has("weeklyRestHours") ? "weeklyRestHours" : "minRestHours")
+                .fail("weeklyRestHours \(format(rules.weeklyRestHours)) is not longer than minRestHours \(format(rules.minRestHours))",
+                      "make the weekly rest longer than the daily rest (defaults 35 and 11), or 0 to switch it off")
+        }
+        if Double(rules.breakMinutes) >= rules.breakAfterHours * 60 {
+            throw fields.at(fields.has("breakMinutes") ? "breakMinutes" : "breakAfterHours")
+                .fail("a \(rules.breakMinutes)-minute break is not shorter than the \(format(rules.breakAfterHours)) h of work it follows",
+                      "make breakMinutes less than breakAfterHours × 60 (defaults 20 minutes after 6 h)")
+        }
         if let v = fields.optional("municipalHoursWithoutConvention") {
             rules.municipalHoursWithoutConvention = try dailyHours(v, at: fields.at("municipalHoursWithoutConvention"))
         }
