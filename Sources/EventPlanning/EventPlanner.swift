@@ -46,6 +46,7 @@ public enum EventPlanner {
         // The solves stop at 90 % of the limit: naming people, diagnosing shortfalls and
         // writing the roster follow them.
         let deadline = options.start.advanced(by: .milliseconds(Int64(options.timeLimit * 900)))
+        let indexed = ContinuousClock.now - clock
         // The largest component reports progress; the others are usually instant.
         let largest = components.indices.max { components[$0].classes.count < components[$1].classes.count } ?? 0
         let solutions = try DedicatedThreads.map(Array(components.indices), threads: options.threads) { c in
@@ -61,6 +62,8 @@ public enum EventPlanner {
         plan.statistics.integerColumns = solutions.reduce(0) { $0 + $1.integerColumns }
         plan.statistics.rows = solutions.reduce(0) { $0 + $1.rows }
         plan.statistics.nonzeros = solutions.reduce(0) { $0 + $1.nonzeros }
+        plan.statistics.buildSeconds = Double(indexed.components.seconds) + Double(indexed.components.attoseconds) * 1e-18
+            + solutions.reduce(0) { $0 + $1.buildSeconds }
         plan.bound = min(solutions.reduce(0) { $0 + $1.bound }, plan.objective)
         plan.termination = Self.combine(solutions.map(\.termination))
         let elapsed = ContinuousClock.now - clock
@@ -88,6 +91,8 @@ struct ComponentSolution: Sendable {
     var integerColumns: Int
     var rows: Int
     var nonzeros: Int
+    /// Seconds spent building the component's model (layout and constraint families).
+    var buildSeconds = 0.0
 }
 
 /// The parts of a component's column layout the disaggregation needs (Sendable copies).
@@ -123,12 +128,11 @@ struct ComponentSolver {
     }
 
     func solve() throws -> ComponentSolution {
+        let building = ContinuousClock.now
         let layout = ColumnLayout(index: index, component: component)
-        var model = LinearModel()
-        layout.addColumns(to: &model)
-        model.addRows([AssignmentTotals(layout: layout), RestAndOverlap(layout: layout), WeeklyHours(layout: layout),
-                       PatrolComposition(layout: layout), ReservistShare(layout: layout), Coverage(layout: layout),
-                       WeeklyRest(layout: layout)])
+        let model = layout.model()
+        let built = ContinuousClock.now - building
+        let buildSeconds = Double(built.components.seconds) + Double(built.components.attoseconds) * 1e-18
         if let folder = options.exportDirectory {
             try ModelFile.write(model, to: "\(folder)/component-\(number + 1).mps", format: .freeMPS)
         }
@@ -140,7 +144,7 @@ struct ComponentSolver {
         func solution(_ point: [Double], _ objective: Double, _ bound: Double, _ reason: TerminationReason) -> ComponentSolution {
             ComponentSolution(layout: values, values: point, objective: objective, bound: bound, termination: reason,
                               columns: model.columnCount, integerColumns: model.columnIsInteger.filter { $0 }.count,
-                              rows: model.rowCount, nonzeros: model.nonzeroCount)
+                              rows: model.rowCount, nonzeros: model.nonzeroCount, buildSeconds: buildSeconds)
         }
 
         // 1. The LP relaxation: a valid bound, and the guide for rounding.

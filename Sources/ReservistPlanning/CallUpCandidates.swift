@@ -53,6 +53,10 @@ struct CallUpCandidates {
             let centre = Location(latitude: lat, longitude: lon)
             return (centre, missions.map { centre.kilometres(to: scenario.missions[$0].location) }.max() ?? 0)
         }
+        let missionFirst = scenario.missions.map(\.firstDay), missionLast = scenario.missions.map(\.lastDay)
+        let missionSkill = scenario.missions.map(\.skill), missionPublicOrder = scenario.missions.map(\.publicOrder)
+        let missionLocation = scenario.missions.map(\.location)
+        let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
         var reachable: [(mission: Int, cost: Double)] = []
         var options: [(day: Int, md: Int, cost: Double)] = []
         for (index, reservist) in scenario.reservists.enumerated() {
@@ -63,10 +67,9 @@ struct CallUpCandidates {
             for (k, circle) in circles.enumerated() {
                 guard let (centre, radius) = circle, reservist.home.kilometres(to: centre) - radius <= reach + 1 else { continue }
                 for m in byDepartment[k] {
-                    let mission = scenario.missions[m]
-                    if let skill = mission.skill, !reservist.skills.contains(skill) { continue }
-                    if mission.publicOrder && reservist.corps == .policeReservist { continue }
-                    let km = reservist.home.kilometres(to: mission.location) * rules.roadFactor
+                    if let skill = missionSkill[m], !reservist.skills.contains(skill) { continue }
+                    if missionPublicOrder[m] && reservist.corps == .policeReservist { continue }
+                    let km = reservist.home.kilometres(to: missionLocation[m]) * rules.roadFactor
                     guard km <= reservist.maxTravelKm else { continue }
                     reachable.append((m, reservist.dailyPay + 2 * km * rules.travelAllowancePerKm))
                 }
@@ -78,11 +81,12 @@ struct CallUpCandidates {
                 && rules.employerQuotaDays - reservist.employerDaysUsed <= 0
             options.removeAll(keepingCapacity: true)
             for d in reservist.availableDays where d >= first && d < scenario.dayCount {
-                if quotaBlocked && scenario.isWorkingDay(d) { continue }
+                if quotaBlocked && workingDay[d] { continue }
                 for (m, c) in reachable {
-                    let mission = scenario.missions[m]
-                    guard d >= mission.firstDay, d <= mission.lastDay, mission.needed[d - mission.firstDay] > 0 else { continue }
-                    options.append((d, Int(missionDayStart[m]) + d - mission.firstDay, c))
+                    // Flat lookups: copying a `Mission` here (its arrays retained and released) was the hot spot.
+                    let firstDay = missionFirst[m]
+                    guard d >= firstDay, d <= missionLast[m], needed[Int(missionDayStart[m]) + d - firstDay] > 0 else { continue }
+                    options.append((d, Int(missionDayStart[m]) + d - firstDay, c))
                 }
             }
             for option in options {

@@ -8,8 +8,8 @@ import ShiftRostering
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks: the Curtois & Qu shift-scheduling instances.",
-        subcommands: [BenchCurtois.self]
+        abstract: "Benchmarks: Curtois & Qu instances, the constraint generator, the scenario ladder.",
+        subcommands: [BenchCurtois.self, BenchGenerator.self, BenchLadder.self, BenchGeneratorOne.self, BenchLadderOne.self]
     )
 }
 
