@@ -175,6 +175,27 @@ def highs(path: str, limit: float, gap: float, python: str, here: str) -> tuple[
     return Result(inside, run.rss_mib, status, data.get("objective"), bound, note), data
 
 
+# MARK: Continuum's own engine on the exported file
+
+def continuum_lp(binary: str, path: str, limit: float, gap: float) -> Result:
+    """`continuum lp solve FILE`: Continuum's GLPK engine (validation, presolve, cuts, wall-clock
+    limit) on the monolithic model, without the planner's decomposition and heuristics."""
+    output = path + ".lp.json"
+    run = measured([binary, "lp", "solve", path, "--time-limit", repr(limit), "--gap", repr(gap),
+                    "--format", "json", "--output", output], timeout=2 * limit + 60)
+    if run.killed:
+        return Result(run.wall, run.rss_mib, "killed", None, None, "killed at 2×limit+60 s")
+    if not os.path.exists(output):
+        tail = (run.stderr.strip().splitlines() or ["?"])[-1]
+        return Result(run.wall, run.rss_mib, "error", None, None, "exit %d: %s" % (run.code, tail))
+    with open(output) as f:
+        data = json.load(f)
+    os.unlink(output)
+    has_point = data.get("point") not in (None, "none")
+    status = data["status"] + ("" if has_point or data["status"] in ("infeasible", "unbounded") else " (no point)")
+    return Result(run.wall, run.rss_mib, status, data.get("objective") if has_point else None, data.get("bound"))
+
+
 # MARK: aggregation
 
 @dataclass
@@ -291,7 +312,10 @@ def main() -> None:
          "the scenario's **time is the sum** over its components (the max, as if all ran at once, is in the "
          "notes), its objective and bound are the sums, and its gap is recomputed from them (as Continuum "
          "does: |objective − bound| / |objective|). A total objective needs a point in every component. Where "
-         "glpsol or HiGHS proves the model's optimum, Continuum's notes give its distance to it. "
+         "glpsol or HiGHS proves the model's optimum, Continuum's notes give its distance to it. A fourth row, "
+         "**`continuum lp solve FILE`** (same limit and gap), is Continuum's own GLPK engine on the same "
+         "monolithic file (validation, presolve and dual simplex for LPs, branch and cut for MIPs) without the "
+         "planner's decomposition and heuristics. "
          "Times include reading the MPS file (HiGHS: measured inside its process, without Python's start "
          "and import of highspy, about 0.7 s); peak memory is the largest process's. Other processes shared "
          "the machine, so times are indicative."
@@ -302,19 +326,23 @@ def main() -> None:
 
     def section(title: str, description: list[str], continuum: Result, files: list[tuple[str, str]],
                 export_note: str) -> None:
-        glp, hig = Aggregate(), Aggregate()
+        glp, hig, eng = Aggregate(), Aggregate(), Aggregate()
         details = []
         for label, path in files:
             g, size = glpsol(path, limit, gap, args.work)
             h, _ = highs(path, limit, gap, python, here)
+            e = continuum_lp(args.continuum, path, limit, gap)
             glp.results.append(g)
             hig.results.append(h)
+            eng.results.append(e)
             shape = "%s × %s, %s nonzeros, %s integer" % (
                 size.get("rows", "?"), size.get("columns", "?"), size.get("nonzeros", "?"), size.get("integers", "?"))
-            details.append("| %s | %s | %s s, %s, %s | %s s, %s, %s |" % (
-                label, shape, fmt(g.wall), g.status, fmt(g.objective), fmt(h.wall), h.status, fmt(h.objective)))
-            print("  %s: glpsol %s %s, HiGHS %s %s" % (label, g.status, fmt(g.wall), h.status, fmt(h.wall)),
-                  file=sys.stderr, flush=True)
+            details.append("| %s | %s | %s s, %s, %s | %s s, %s, %s | %s s, %s, %s |" % (
+                label, shape, fmt(g.wall), g.status, fmt(g.objective), fmt(h.wall), h.status, fmt(h.objective),
+                fmt(e.wall), e.status, fmt(e.objective)))
+            print("  %s: glpsol %s %s, HiGHS %s %s, continuum lp solve %s %s" % (
+                label, g.status, fmt(g.wall), h.status, fmt(h.wall), e.status, fmt(e.wall)),
+                file=sys.stderr, flush=True)
         emit("## %s" % title)
         emit()
         for line in description:
@@ -322,7 +350,7 @@ def main() -> None:
         emit()
         emit("| solver | wall s | peak MiB | status | objective | bound | gap | notes |")
         emit("|---|---|---|---|---|---|---|---|")
-        gt, ht = glp.total(), hig.total()
+        gt, ht, et = glp.total(), hig.total(), eng.total()
         # Where glpsol or HiGHS proved the same model's optimum, how far Continuum's objective is from it.
         proven = [(name, r.objective) for name, r in (("glpsol", gt), ("HiGHS", ht))
                   if files and r.status == "optimal" and r.objective is not None]
@@ -338,20 +366,22 @@ def main() -> None:
         if files:
             emit(row("glpsol", gt))
             emit(row("HiGHS", ht))
+            emit(row("`continuum lp solve`", et))
         else:
-            emit("| glpsol | — | — | not run | — | — | — | %s |" % export_note)
-            emit("| HiGHS | — | — | not run | — | — | — | %s |" % export_note)
+            for name in ("glpsol", "HiGHS", "`continuum lp solve`"):
+                emit("| %s | — | — | not run | — | — | — | %s |" % (name, export_note))
         emit()
-        if len(details) > 1 or files:
-            emit("| model file | rows × columns | glpsol | HiGHS |")
-            emit("|---|---|---|---|")
+        if files:
+            emit("| model file | rows × columns | glpsol | HiGHS | `continuum lp solve` |")
+            emit("|---|---|---|---|---|")
             for d in details:
                 emit(d)
             emit()
-        summary_rows.append("| %s | %s s, %s, %s | %s s, %s, %s | %s s, %s, %s |" % (
+        summary_rows.append("| %s | %s s, %s, %s | %s s, %s, %s | %s s, %s, %s | %s s, %s, %s |" % (
             title, fmt(continuum.wall), fmt(continuum.objective), fmt_gap(continuum.objective, continuum.bound),
             fmt(gt.wall), fmt(gt.objective), fmt_gap(gt.objective, gt.bound),
-            fmt(ht.wall), fmt(ht.objective), fmt_gap(ht.objective, ht.bound)))
+            fmt(ht.wall), fmt(ht.objective), fmt_gap(ht.objective, ht.bound),
+            fmt(et.wall), fmt(et.objective), fmt_gap(et.objective, et.bound)))
 
     # Event scenarios.
     for scenario in args.scenarios:
@@ -452,8 +482,8 @@ def main() -> None:
     emit("## Summary")
     emit()
     emit("| scenario | Continuum: wall, objective, gap | glpsol: wall (sum), objective, gap | HiGHS: wall (sum), "
-         "objective, gap |")
-    emit("|---|---|---|---|")
+         "objective, gap | `continuum lp solve`: wall (sum), objective, gap |")
+    emit("|---|---|---|---|---|")
     for line in summary_rows:
         emit(line)
     emit()
