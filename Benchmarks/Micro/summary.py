@@ -70,7 +70,8 @@ def main() -> None:
     print("Command: `cd Benchmarks/Micro && swift package benchmark` (this file: `Benchmarks/Micro/run.sh`). "
           "Inputs are built outside the measurement; see Benchmarks/Micro/README.md for what each benchmark "
           "covers. Medians (p50) over the samples; the machine was shared with other builds, so wall times "
-          "are indicative, malloc counts are exact.")
+          "are indicative; malloc counts vary by a few between samples (rows in thousands are rounded by the "
+          "tool); peak resident memory is the whole process's, inputs included.")
     print()
     print("| benchmark | wall p50 ms | throughput p50 /s | rate at p50 | mallocs p50 | peak resident p50 MB | samples |")
     print("|---|---:|---:|---:|---:|---:|---:|")
@@ -87,7 +88,7 @@ def main() -> None:
         def show(value, digits=0):
             return "—" if value is None else "{:,.{}f}".format(value, digits).replace(",", " ")
         print("| %s | %s | %s | %s | %s | %s | %d |" % (
-            name, show(wall[0], 1), show(throughput[0]), rate, show(mallocs[0]), show(resident[0]), wall[1]))
+            name, show(wall[0], 1 if wall[0] is not None and wall[0] < 10 else 0), show(throughput[0]), rate, show(mallocs[0]), show(resident[0]), wall[1]))
     print()
     print("## Full output")
     print()
