@@ -15,9 +15,9 @@ import ReservistScenario
 /// Arcs exist only where every hard rule holds: availability, notice, travel
 /// limit, skill, police reservists off public order. A day with one possible
 /// mission skips Y_rd. Costs are in euros, exact.
-struct CallUpNetwork {
+public struct CallUpNetwork {
     let scenario: ReservistScenario
-    var network = FlowNetwork()
+    public internal(set) var network = FlowNetwork()
     /// Assignment arcs: arcs `assignmentArcs[k]` is reservist `arcReservist[k]` on `arcMission[k]`, day `arcDay[k]`.
     var assignmentArcs: [Int32] = []
     var arcReservist: [Int32] = []
@@ -27,7 +27,7 @@ struct CallUpNetwork {
     var demandVertex: [[Int32]] = []
     var totalNeeded = 0
 
-    init(scenario: ReservistScenario) {
+    public init(scenario: ReservistScenario) {
         self.scenario = scenario
         let rules = scenario.rules
         let source = network.addVertex()
