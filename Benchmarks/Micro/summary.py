@@ -12,7 +12,7 @@ WORK = {
     "TwoPass.addRows 200k rows x 8 terms": (1_600_000, "nonzeros"),
     "TwoPass.baseline addRow 200k rows x 8 terms": (1_600_000, "nonzeros"),
     "LinearModel.validate synthetic 1.6M nonzeros": (1_600_000, "nonzeros"),
-    "Event.componentModels match-at-risk": (90_963, "nonzeros"),
+    "Event.models match-at-risk": (90_963, "nonzeros"),
     "LinearModel.validate match-at-risk": (90_963, "nonzeros"),
     "GLPK.load match-at-risk": (90_963, "nonzeros"),
     "Reservist.CallUpNetwork 3000 reservists": (512_381, "arcs"),
