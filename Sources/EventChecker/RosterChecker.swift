@@ -104,6 +104,7 @@ struct Checker {
         indexPatrols()
         for i in roster.assignments.indices { checkAssignment(i) }
         checkPeople()
+        checkPins()
         for p in roster.patrols.indices { checkPatrol(p) }
         let totals = checkCoverageAndObjective()
         violations.sort(by: Violation.ordered)
@@ -520,6 +521,25 @@ struct Checker {
                 let to = Timestamp(epochSeconds: end, offsetSeconds: Int32(localOffset))
                 add(.workBreak, person: p.id, start: from, end: to,
                     "works \(Self.number(Double(end - start) / 3600)) h in a row \(span(from, to)) without a \(rules.breakMinutes)-minute break; the limit is \(Self.number(rules.breakAfterHours)) h")
+            }
+        }
+    }
+
+    /// Every pin of the scenario appears in the roster: same person, zone, role and times, in a
+    /// patrol of the pinned template (patrol pins) or at a post (post pins).
+    mutating func checkPins() {
+        for (i, pin) in scenario.pins.enumerated() {
+            let person = scenario.people[pin.person].id, zone = scenario.zones[pin.zone].id
+            let template = pin.template.map { scenario.patrolTemplates[$0].id }
+            let found = roster.assignments.contains { a in
+                guard a.person == person, a.zone == zone, a.role == pin.role,
+                      a.start == pin.window.start, a.end == pin.window.end else { return false }
+                guard let template else { return a.patrol == nil }
+                return roster.patrols.contains { $0.id == a.patrol && $0.template == template }
+            }
+            if !found {
+                add(.pin, person: person, zone: zone, start: pin.window.start, end: pin.window.end,
+                    "pinned[\(i)]: \(person) is pinned as \(pin.role)\(template.map { " in a \($0) patrol" } ?? "") at \(zone) \(span(pin.window.start, pin.window.end)), but the roster does not have it")
             }
         }
     }

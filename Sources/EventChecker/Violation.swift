@@ -32,6 +32,8 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
     case weeklyRest = "weekly-rest"
     /// An assignment longer than `breakAfterHours` without the breaks it needs, or a malformed break.
     case workBreak = "break"
+    /// A pinned assignment of the scenario that the roster does not contain.
+    case pin
     /// Patrol members and patrol assignments disagree (missing, extra, other zone or times).
     case patrolMembership = "patrol-membership"
     /// Patrol size outside the rules or different from its template's.

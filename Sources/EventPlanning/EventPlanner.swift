@@ -46,11 +46,12 @@ public enum EventPlanner {
         // The solves stop at 90 % of the limit: naming people, diagnosing shortfalls and
         // writing the roster follow them.
         let deadline = options.start.advanced(by: .milliseconds(Int64(options.timeLimit * 900)))
+        let pins = try index.resolvePins()
         let indexed = ContinuousClock.now - clock
         // The largest component reports progress; the others are usually instant.
         let largest = components.indices.max { components[$0].classes.count < components[$1].classes.count } ?? 0
         let solutions = try DedicatedThreads.map(Array(components.indices), threads: options.threads) { c in
-            try ComponentSolver(index: index, component: components[c], number: c, options: options,
+            try ComponentSolver(index: index, component: components[c], number: c, options: options, pins: pins,
                                 deadline: deadline, reportsProgress: c == largest).solve()
         }
         var plan = Disaggregation(index: index, solutions: solutions).plan()
@@ -108,6 +109,7 @@ struct ComponentSolver {
     let component: Component
     let number: Int
     let options: EventPlanOptions
+    let pins: [ResolvedPin]
     let deadline: ContinuousClock.Instant
     let reportsProgress: Bool
 
@@ -130,7 +132,7 @@ struct ComponentSolver {
     func solve() throws -> ComponentSolution {
         let building = ContinuousClock.now
         let layout = ColumnLayout(index: index, component: component)
-        let model = layout.model()
+        let (model, pinOfRow) = layout.model(pins: pins)
         let built = ContinuousClock.now - building
         let buildSeconds = Double(built.components.seconds) + Double(built.components.attoseconds) * 1e-18
         if let folder = options.exportDirectory {
@@ -149,6 +151,10 @@ struct ComponentSolver {
 
         // 1. The LP relaxation: a valid bound, and the guide for rounding.
         let relaxation = try solver.solve(model.relaxed(), parameters(share: 0.4))
+        if relaxation.termination == .infeasible {
+            // Only pins can make a component infeasible (coverage is soft): name the culprits.
+            throw try conflict(model.relaxed(), solver, pinOfRow)
+        }
         guard relaxation.point != .none else {
             // Every column is bounded below by 0 and shortfalls absorb all demand,
             // so "all zero, all missing" is feasible: only a limit can land here. The rest
@@ -164,6 +170,10 @@ struct ComponentSolver {
                 }
                 bound = max(0, min(full.bound ?? 0, bestObjective))
                 reason = full.termination == .optimal ? .optimal : full.termination
+            }
+            if !pinOfRow.isEmpty && !model.isFeasible(best) {
+                throw PinConflict(pins: pinOfRow, problem: "no plan honouring them was found within the time limit",
+                                  fix: "allow more time, or check that each pinned person can be given these places")
             }
             return solution(best, bestObjective, bound, reason)
         }
@@ -193,7 +203,12 @@ struct ComponentSolver {
         }
 
         // 3. Branch and cut on the whole component from that incumbent.
-        let full = try solver.solve(model, parameters(share: 1, incumbent: start))
+        let full = try solver.solve(model, parameters(share: 1, incumbent: incumbent ?? (pinOfRow.isEmpty ? start : nil)))
+        if full.termination == .infeasible { throw try conflict(model, solver, pinOfRow) }
+        if incumbent == nil && !pinOfRow.isEmpty && full.point == .none {
+            throw PinConflict(pins: pinOfRow, problem: "no plan honouring them was found within the time limit",
+                              fix: "allow more time, or check that each pinned person can be given these places")
+        }
         var best = start
         var bestObjective = model.objectiveValue(of: start)
         if full.point != .none, full.objective! < bestObjective - 1e-9 {
@@ -205,6 +220,23 @@ struct ComponentSolver {
             $0 <= max(options.relativeGap, 1e-9) ? (full.termination == .optimal ? .optimal : .gapReached) : full.termination
         } ?? full.termination
         return solution(best, bestObjective, min(finalBound, bestObjective), reason)
+    }
+
+    /// A smallest set of this component's pins that still leaves `model` infeasible (a deletion
+    /// filter: each pin's row is freed in turn and stays free when the rest remain infeasible).
+    private func conflict(_ model: LinearModel, _ solver: GLPKSolver, _ pinOfRow: [Int]) throws -> PinConflict {
+        var model = model
+        let first = model.rowCount - pinOfRow.count
+        var kept: [Int] = []
+        for i in pinOfRow.indices {
+            model.setBounds(of: RowID(first + i), lower: -.infinity, upper: .infinity)
+            if try solver.solve(model, parameters(share: 0.5)).termination == .infeasible { continue }
+            model.setBounds(of: RowID(first + i), lower: 1, upper: .infinity)
+            kept.append(pinOfRow[i])
+        }
+        return PinConflict(pins: kept.isEmpty ? pinOfRow : kept,
+                           problem: "together they leave no possible plan (a patrol around a pinned person cannot be completed, or the pinned shifts break the rest, weekly-hours or weekly-rest rules)",
+                           fix: "remove or move one of these pins")
     }
 
     /// Nobody works, every demand is missing, every weekly rest starts with its week: always feasible.

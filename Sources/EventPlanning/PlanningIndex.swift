@@ -193,10 +193,13 @@ public struct PlanningIndex: Sendable {
         var classIndex: [ClassKey: Int] = [:]
         classOfPerson = Array(repeating: 0, count: scenario.people.count)
         let chain = Self.longestChainHours(shifts, restSlots: restSlots)
+        // Pinned people are never pooled: the pin names them.
+        let pinned = Set(scenario.pins.map(\.person))
         let longest = shifts.map(\.hours).max() ?? 0
         for (i, person) in scenario.people.enumerated() {
             let capMayBind = chain > longest + 1e-9 && person.hoursThisWeek + chain > scenario.rules.weeklyHoursCap + 1e-9
                 || (!restWeeks.isEmpty && scenario.rules.weeklyRestCorps.contains(person.corps))
+                || pinned.contains(i)
             let key = ClassKey(corps: person.corps, status: person.status, qualifications: person.qualifications,
                                sex: person.sex, commune: person.commune, radios: person.radios, site: person.site,
                                publicRoad: person.publicRoadAuthorised, availability: person.availability,

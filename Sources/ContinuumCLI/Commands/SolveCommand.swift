@@ -92,6 +92,8 @@ struct SolveCommand: ParsableCommand {
         let plan: EventPlan
         do {
             plan = try EventPlanner.plan(loaded, options: options)
+        } catch let conflict as PinConflict {
+            throw CLIFailure(.inputError, "\(scenario): $.pinned: \(conflict)")
         } catch {
             throw CLIFailure.from(error)
         }

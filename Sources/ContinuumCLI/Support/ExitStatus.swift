@@ -1,3 +1,4 @@
+import EventPlanning
 import Engine
 import GLPK
 import LinearModel
@@ -40,6 +41,7 @@ public struct CLIFailure: Error, CustomStringConvertible {
         case let error as ModelFileError: return CLIFailure(.inputError, error.description)
         case let error as ModelValidationError: return CLIFailure(.inputError, error.description)
         case let error as MemoryBudgetError: return CLIFailure(.tooLarge, error.description)
+        case let error as PinConflict: return CLIFailure(.inputError, error.description)
         case let error as GLPKError:
             return CLIFailure(.internalError, "internal error: \(error.description)")
         default: return CLIFailure(.internalError, "internal error: \(error)")
