@@ -48,9 +48,19 @@ public enum ReservistPlanner {
         func remaining() -> Double { max(0, options.timeLimit - seconds(since: start)) }
         // The size, estimated from a sample of about a thousand reservists, before anything large is built.
         let stride = max(1, scenario.reservists.count / 1000)
+        let sampling = ContinuousClock.now
         let sampled = Double(CallUpCandidates(scenario: scenario, sampleEvery: stride).entryCount) * Double(stride)
         try options.memory.check(sampled * ReservistPlanOptions.bytesPerCallUp,
                                  for: "about \(Int(sampled)) allowed call-ups of \(scenario.reservists.count) reservists")
+        // Building them all takes about `stride` times the sample; when that alone would overrun
+        // the limit, stop now rather than late.
+        let buildEstimate = seconds(since: sampling) * Double(stride)
+        if stride > 1 && buildEstimate > 0.8 * remaining() {
+            throw ReservistPlanningError.tooSlow(
+                "too large for a \(String(format: "%g", options.timeLimit)) s run on this machine: building the about \(Int(sampled)) "
+                + "allowed call-ups of \(scenario.reservists.count) reservists alone would take about "
+                + "\(Int(buildEstimate.rounded())) s; raise --time-limit, or split the season or the territory")
+        }
         // Every allowed call-up, once; the network is built only when it is small enough.
         let candidates = CallUpCandidates(scenario: scenario)
         let buildSeconds = seconds(since: start)
@@ -206,9 +216,11 @@ struct FlowSolution: Sendable {
 
 public enum ReservistPlanningError: Error, CustomStringConvertible {
     case noFlow(String)
+    /// The instance cannot even be built within the time limit.
+    case tooSlow(String)
     public var description: String {
         switch self {
-        case .noFlow(let message): return message
+        case .noFlow(let message), .tooSlow(let message): return message
         }
     }
 }

@@ -1,3 +1,4 @@
+import ReservistPlanning
 import EventPlanning
 import Engine
 import GLPK
@@ -42,6 +43,9 @@ public struct CLIFailure: Error, CustomStringConvertible {
         case let error as ModelValidationError: return CLIFailure(.inputError, error.description)
         case let error as MemoryBudgetError: return CLIFailure(.tooLarge, error.description)
         case let error as PinConflict: return CLIFailure(.inputError, error.description)
+        case let error as ReservistPlanningError:
+            if case .tooSlow = error { return CLIFailure(.tooLarge, error.description) }
+            return CLIFailure(.internalError, "internal error: \(error.description)")
         case let error as GLPKError:
             return CLIFailure(.internalError, "internal error: \(error.description)")
         default: return CLIFailure(.internalError, "internal error: \(error)")
