@@ -85,8 +85,12 @@ struct CallUpCandidates {
                 for (m, c) in reachable {
                     // Flat lookups: copying a `Mission` here (its arrays retained and released) was the hot spot.
                     let firstDay = missionFirst[m]
-                    guard d >= firstDay, d <= missionLast[m], needed[Int(missionDayStart[m]) + d - firstDay] > 0 else { continue }
-                    options.append((d, Int(missionDayStart[m]) + d - firstDay, c))
+                    let md = Int(missionDayStart[m]) + d - firstDay
+                    guard d >= firstDay, d <= missionLast[m], needed[md] > 0 else { continue }
+                    // A call-up costing at least the shortfall price is never better than the
+                    // shortfall itself: leaving it out changes no optimum and no bound.
+                    guard c < priority[md] else { continue }
+                    options.append((d, md, c))
                 }
             }
             for option in options {
