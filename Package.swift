@@ -9,6 +9,9 @@ let package = Package(
     name: "Continuum",
     products: [
         .executable(name: "continuum", targets: ["continuum"]),
+        // The file readers alone, for the fuzz targets in Fuzz/ (docs/fuzzing.md).
+        .library(name: "ContinuumReaders", targets: ["EventScenario", "ReservistScenario", "EventChecker",
+                                                     "ReservistChecker", "ShiftBenchmark", "Engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
