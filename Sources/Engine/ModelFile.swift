@@ -51,6 +51,14 @@ public enum ModelFile {
             } catch let error as GLPKError where error.kind == .readFailed {
                 failures.append(error)
                 continue
+            } catch let error as GLPKError where error.kind == .fatal {
+                // GLPK's MPS reader fails an assertion, instead of naming the line, on some malformed
+                // files (found by fuzzing: a column given two FX, FR or BV bounds). The shim contained
+                // it; the file is still malformed, not Continuum's fault.
+                failures.append(GLPKError(kind: .readFailed, function: error.function, message:
+                    "\(path): GLPK's \(candidate.rawValue) reader stopped on an internal check (\(error.message)); "
+                    + "the file is malformed: look for a column given two bounds of the same kind (such as two FX, FR or BV lines)"))
+                continue
             }
             return try model(from: problem.content())
         }
