@@ -56,7 +56,9 @@ import Testing
                 _ = try ModelFile.read(path, format: format)
             } throws: { error in
                 let message = (error as? ModelFileError)?.description ?? ""
+                // Fixed MPS stops earlier, at the free layout of the lines.
                 return message.hasPrefix(path) && !message.contains("\n")
+                    && (format == .mps || message.contains("two bounds of the same kind"))
             }
         }
         #expect(try ModelFile.read(Fixtures.path("lp/knapsack.mps")).columnCount == 15)
