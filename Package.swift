@@ -9,6 +9,14 @@ let package = Package(
     name: "Continuum",
     products: [
         .executable(name: "continuum", targets: ["continuum"]),
+        // Libraries for Benchmarks/Micro (a separate package, so its dependencies never reach users).
+        .library(name: "ContinuumGLPK", targets: ["GLPK"]),
+        .library(name: "ContinuumLinearModel", targets: ["LinearModel"]),
+        .library(name: "ContinuumEngine", targets: ["Engine"]),
+        .library(name: "ContinuumEventScenario", targets: ["EventScenario"]),
+        .library(name: "ContinuumEventPlanning", targets: ["EventPlanning"]),
+        .library(name: "ContinuumReservistScenario", targets: ["ReservistScenario"]),
+        .library(name: "ContinuumReservistPlanning", targets: ["ReservistPlanning"]),
         // The file readers alone, for the fuzz targets in Fuzz/ (docs/fuzzing.md).
         .library(name: "ContinuumReaders", targets: ["EventScenario", "ReservistScenario", "EventChecker",
                                                      "ReservistChecker", "ShiftBenchmark", "Engine"]),

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GLPK
 import LinearModel
 
@@ -104,6 +107,11 @@ public enum ModelFile {
         }
         guard !isDirectory.boolValue else {
             throw ModelFileError(path: path, message: "is a directory, not a model file")
+        }
+        // GLPK would open a FIFO and wait for a writer forever, or read a device without end.
+        var info = stat()  // follows symbolic links
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw ModelFileError(path: path, message: "is not a regular file (a pipe or a device); give a model file")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ModelFileError(path: path, message: "cannot be read (permission denied)")

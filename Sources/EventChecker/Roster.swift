@@ -52,13 +52,27 @@ public struct Roster: Sendable, Equatable {
         public var start: Timestamp
         public var end: Timestamp
         public var patrol: String?
-        public init(person: String, zone: String, role: String, start: Timestamp, end: Timestamp, patrol: String?) {
+        /// Breaks taken on post during the assignment (rules `breakAfterHours`, `breakMinutes`).
+        public var breaks: [Break]
+        public init(person: String, zone: String, role: String, start: Timestamp, end: Timestamp, patrol: String?,
+                    breaks: [Break] = []) {
+            self.breaks = breaks
             self.person = person
             self.zone = zone
             self.role = role
             self.start = start
             self.end = end
             self.patrol = patrol
+        }
+    }
+
+    /// A break `[start, end)` inside an assignment.
+    public struct Break: Sendable, Equatable {
+        public var start: Timestamp
+        public var end: Timestamp
+        public init(start: Timestamp, end: Timestamp) {
+            self.start = start
+            self.end = end
         }
     }
 

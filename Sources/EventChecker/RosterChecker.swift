@@ -104,6 +104,7 @@ struct Checker {
         indexPatrols()
         for i in roster.assignments.indices { checkAssignment(i) }
         checkPeople()
+        checkPins()
         for p in roster.patrols.indices { checkPatrol(p) }
         let totals = checkCoverageAndObjective()
         violations.sort(by: Violation.ordered)
@@ -445,6 +446,100 @@ struct Checker {
             if p.hoursThisWeek + hours > rules.weeklyHoursCap + 1e-9 {
                 add(.weeklyHours, person: p.id, start: first.start, end: assignments[latest].end,
                     "\(Self.number(p.hoursThisWeek)) h already worked + \(Self.number(hours)) h planned = \(Self.number(p.hoursThisWeek + hours)) h, above the weekly cap of \(Self.number(rules.weeklyHoursCap)) h")
+            }
+            if rules.weeklyRestHours > 0 && rules.weeklyRestCorps.contains(p.corps) {
+                checkWeeklyRest(p, sorted.map { assignments[$0] })
+            }
+            if rules.breakMinutes > 0 { checkBreaks(p, sorted.map { assignments[$0] }) }
+        }
+    }
+
+    /// In every 7-day week from the horizon start, the longest stretch free of work (time of
+    /// the week beyond the horizon is free) must reach `weeklyRestHours`.
+    mutating func checkWeeklyRest(_ p: Person, _ work: [Roster.Assignment]) {
+        let rest = Int64((rules.weeklyRestHours * 3600).rounded(.up))
+        let week: Int64 = 7 * 86_400
+        var weekStart = horizon.start.epochSeconds
+        while weekStart < horizon.end.epochSeconds {
+            let weekEnd = weekStart + week
+            defer { weekStart = weekEnd }
+            var free = weekStart
+            var longest: Int64 = 0
+            var any = false
+            for a in work where a.end.epochSeconds > weekStart && a.start.epochSeconds < weekEnd {
+                any = true
+                longest = max(longest, a.start.epochSeconds - free)
+                free = max(free, a.end.epochSeconds)
+            }
+            guard any else { continue }
+            longest = max(longest, weekEnd - free)
+            if longest < rest {
+                let from = Timestamp(epochSeconds: weekStart, offsetSeconds: Int32(localOffset))
+                let to = Timestamp(epochSeconds: weekEnd, offsetSeconds: Int32(localOffset))
+                add(.weeklyRest, person: p.id, start: from, end: to,
+                    "the longest time free of work in the week \(span(from, to)) is \(Self.number(Double(longest) / 3600)) h, below the weekly rest of \(Self.number(rules.weeklyRestHours)) h")
+            }
+        }
+    }
+
+    /// Nobody works more than `breakAfterHours` in a row: breaks of at least `breakMinutes` inside
+    /// assignments, or gaps that long between them, cut the work into stretches within the limit.
+    mutating func checkBreaks(_ p: Person, _ work: [Roster.Assignment]) {
+        let limit = Int64((rules.breakAfterHours * 3600).rounded(.down))
+        let shortest = Int64(rules.breakMinutes) * 60
+        var pieces: [(start: Int64, end: Int64)] = []
+        for a in work {
+            var cursor = a.start.epochSeconds
+            for b in a.breaks.sorted(by: { $0.start < $1.start }) {
+                let from = b.start.epochSeconds, to = b.end.epochSeconds
+                guard from >= cursor, to <= a.end.epochSeconds, from < to else {
+                    add(.workBreak, person: p.id, zone: a.zone, start: a.start, end: a.end,
+                        "break \(span(b.start, b.end)) is empty, outside the assignment \(span(a.start, a.end)) or overlaps another break")
+                    continue
+                }
+                guard to - from >= shortest else {
+                    add(.workBreak, person: p.id, zone: a.zone, start: b.start, end: b.end,
+                        "break \(span(b.start, b.end)) lasts \(Self.number(Double(to - from) / 60)) min, shorter than the \(rules.breakMinutes) min a break needs")
+                    continue
+                }
+                pieces.append((cursor, from))
+                cursor = to
+            }
+            pieces.append((cursor, a.end.epochSeconds))
+        }
+        var index = 0
+        while index < pieces.count {
+            let start = pieces[index].start
+            var end = pieces[index].end
+            index += 1
+            while index < pieces.count && pieces[index].start - end < shortest {
+                end = max(end, pieces[index].end)
+                index += 1
+            }
+            if end - start > limit {
+                let from = Timestamp(epochSeconds: start, offsetSeconds: Int32(localOffset))
+                let to = Timestamp(epochSeconds: end, offsetSeconds: Int32(localOffset))
+                add(.workBreak, person: p.id, start: from, end: to,
+                    "works \(Self.number(Double(end - start) / 3600)) h in a row \(span(from, to)) without a \(rules.breakMinutes)-minute break; the limit is \(Self.number(rules.breakAfterHours)) h")
+            }
+        }
+    }
+
+    /// Every pin of the scenario appears in the roster: same person, zone, role and times, in a
+    /// patrol of the pinned template (patrol pins) or at a post (post pins).
+    mutating func checkPins() {
+        for (i, pin) in scenario.pins.enumerated() {
+            let person = scenario.people[pin.person].id, zone = scenario.zones[pin.zone].id
+            let template = pin.template.map { scenario.patrolTemplates[$0].id }
+            let found = roster.assignments.contains { a in
+                guard a.person == person, a.zone == zone, a.role == pin.role,
+                      a.start == pin.window.start, a.end == pin.window.end else { return false }
+                guard let template else { return a.patrol == nil }
+                return roster.patrols.contains { $0.id == a.patrol && $0.template == template }
+            }
+            if !found {
+                add(.pin, person: person, zone: zone, start: pin.window.start, end: pin.window.end,
+                    "pinned[\(i)]: \(person) is pinned as \(pin.role)\(template.map { " in a \($0) patrol" } ?? "") at \(zone) \(span(pin.window.start, pin.window.end)), but the roster does not have it")
             }
         }
     }

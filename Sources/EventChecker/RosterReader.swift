@@ -161,11 +161,18 @@ private struct Decoder {
         }
         var assignments: [Roster.Assignment] = []
         for (path, value) in try top.array("assignments") {
-            let fields = try object(value, at: path, allowed: ["person", "zone", "role", "start", "end", "patrol"])
+            let fields = try object(value, at: path, allowed: ["person", "zone", "role", "start", "end", "patrol", "breaks"])
+            var breaks: [Roster.Break] = []
+            if fields.fields["breaks"] != nil {
+                for (breakPath, item) in try fields.array("breaks") {
+                    let span = try object(item, at: breakPath, allowed: ["start", "end"])
+                    breaks.append(Roster.Break(start: try span.timestamp("start"), end: try span.timestamp("end")))
+                }
+            }
             assignments.append(Roster.Assignment(
                 person: try fields.id("person"), zone: try fields.id("zone"), role: try fields.id("role"),
                 start: try fields.timestamp("start"), end: try fields.timestamp("end"),
-                patrol: try fields.optionalID("patrol")))
+                patrol: try fields.optionalID("patrol"), breaks: breaks))
         }
         var patrols: [Roster.Patrol] = []
         for (path, value) in try top.array("patrols") {

@@ -28,6 +28,12 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
     case rest
     /// `hoursThisWeek` + planned hours above `weeklyHoursCap`.
     case weeklyHours = "weekly-hours"
+    /// A person of `weeklyRestCorps` without `weeklyRestHours` free in a row in a week from the horizon start.
+    case weeklyRest = "weekly-rest"
+    /// An assignment longer than `breakAfterHours` without the breaks it needs, or a malformed break.
+    case workBreak = "break"
+    /// A pinned assignment of the scenario that the roster does not contain.
+    case pin
     /// Patrol members and patrol assignments disagree (missing, extra, other zone or times).
     case patrolMembership = "patrol-membership"
     /// Patrol size outside the rules or different from its template's.

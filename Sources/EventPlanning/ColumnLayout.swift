@@ -3,12 +3,13 @@ import LinearModel
 
 /// The columns of one component's model and the lookups the constraint
 /// families need. Column order: assignments x (class, shift, target), then
-/// class-shift totals w, then patrol counts p, then shortfalls u.
+/// class-shift totals w, then patrol counts p, then shortfalls u, then weekly rests y.
 ///
 /// - x[c,s,t] ∈ ℤ≥0: people of class c on shift s holding target t;
 /// - w[c,s] ≥ 0: people of class c working shift s (= Σ_t x[c,s,t]);
 /// - p[k,n,s] ∈ ℤ≥0: patrols of duty k on network n during shift s;
-/// - u[g] ∈ [0, count]: patrols or agents missing over coverage segment g.
+/// - u[g] ∈ [0, count]: patrols or agents missing over coverage segment g;
+/// - y[c,w,r] ∈ {0,1}: the weekly rest of (singleton) class c in week w starts at slot r.
 struct ColumnLayout {
     let index: PlanningIndex
     let component: Component
@@ -36,11 +37,20 @@ struct ColumnLayout {
 
     var segments: [Int] = []             // indices into index.segments
 
+    // Weekly-rest columns, grouped by (class, week): group i holds columns
+    // restGroupStart[i] ..< restGroupStart[i+1] (offsets from yBase), starts ascending;
+    // the first start of each group is the week's start.
+    var restGroupClass: [Int32] = []
+    var restGroupWeek: [Int32] = []
+    var restGroupStart: [Int32] = [0]
+    var restStart: [Int32] = []          // slot where the rest begins
+
     var xCount: Int { xClass.count }
     var wBase: Int { xCount }
     var pBase: Int { xCount + pairClass.count }
     var uBase: Int { pBase + patrolDuty.count }
-    var columnCount: Int { uBase + segments.count }
+    var yBase: Int { uBase + segments.count }
+    var columnCount: Int { yBase + restStart.count }
     let shiftCount: Int
     let maxNetworks: Int
 
@@ -74,6 +84,39 @@ struct ColumnLayout {
         groupByTargetShift()
         buildPatrols()
         buildSegments()
+        buildRests()
+    }
+
+    /// Candidate rest starts of class c in week w: the week's start and the end of every
+    /// shift the class may work, as long as the whole rest fits in the week. A rest never
+    /// needs to start elsewhere: sliding it back to the end of the previous shift (or the
+    /// week's start) keeps it free of work.
+    private mutating func buildRests() {
+        let rest = index.weeklyRestSlots
+        var i = 0
+        let pairs = pairClass.count
+        while i < pairs {
+            let c = Int(pairClass[i])
+            var end = i
+            while end < pairs && Int(pairClass[end]) == c { end += 1 }
+            defer { i = end }
+            guard index.hasWeeklyRest(index.scenario.people[index.classes[c].representative]) else { continue }
+            let ends = Set((i..<end).map { index.shifts[Int(pairShift[$0])].endSlot })
+            for (w, week) in index.restWeeks.enumerated() {
+                let candidates = Set([week.lowerBound]).union(ends.filter { week.contains($0) })
+                    .filter { $0 + rest <= week.upperBound }.sorted()
+                restGroupClass.append(Int32(c))
+                restGroupWeek.append(Int32(w))
+                for r in candidates { restStart.append(Int32(r)) }
+                restGroupStart.append(Int32(restStart.count))
+            }
+        }
+    }
+
+    /// Weekly-rest columns of class c (one range per binding week), relative to `yBase`.
+    func restGroups(ofClass c: Int) -> [Range<Int>] {
+        restGroupClass.indices.filter { Int(restGroupClass[$0]) == c }
+            .map { Int(restGroupStart[$0])..<Int(restGroupStart[$0 + 1]) }
     }
 
     private mutating func groupByTargetShift() {
@@ -149,6 +192,12 @@ struct ColumnLayout {
             model.addColumn(lower: 0, upper: Double(demand.count),
                             cost: demand.priority * Double(segment.endSlot - segment.startSlot) * slotHours,
                             isInteger: true)
+        }
+        for g in restGroupClass.indices {
+            let n = Double(index.classes[Int(restGroupClass[g])].members.count)
+            for _ in Int(restGroupStart[g])..<Int(restGroupStart[g + 1]) {
+                model.addColumn(lower: 0, upper: n, isInteger: true)
+            }
         }
     }
 }

@@ -57,6 +57,9 @@ public struct EventPlan: Sendable {
         public var rows = 0
         public var nonzeros = 0
         public var seconds = 0.0
+        /// Of `seconds`: building the models (classes, components, layouts, constraint
+        /// families), summed over components (which may be built in parallel).
+        public var buildSeconds = 0.0
         /// People the model planned that could not be given a personal schedule (should be 0).
         public var unplacedAssignments = 0
     }

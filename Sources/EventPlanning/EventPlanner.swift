@@ -5,8 +5,12 @@ import LinearModel
 
 /// Options of `EventPlanner.plan`.
 public struct EventPlanOptions: Sendable {
-    /// Wall-clock limit for the whole plan, seconds.
+    /// Wall-clock limit for the whole plan, seconds, counted from `start`.
     public var timeLimit: Double = 60
+    /// When the run began (the CLI passes its own start, so reading the scenario counts).
+    public var start: ContinuousClock.Instant = .now
+    /// Memory the run may use; checked against an estimate before the models are built.
+    public var memory = MemoryBudget.machine
     /// Stop improving a component once its gap is below this.
     public var relativeGap = 1e-4
     /// Components solved at once, each on a dedicated thread.
@@ -33,11 +37,21 @@ public enum EventPlanner {
         let clock = ContinuousClock.now
         let index = PlanningIndex(scenario: scenario)
         let components = index.components()
-        let deadline = clock.advanced(by: .milliseconds(Int64(options.timeLimit * 1000)))
+        // At most one assignment column per class, shift and target the class may hold; about
+        // 200 bytes each once in GLPK with their rows.
+        let columns = index.classes.indices.reduce(0.0) {
+            $0 + Double(index.shiftsOfClass[$1].count) * Double(index.eligibleTargets[$1].count)
+        }
+        try options.memory.check(columns * 200, for: "up to \(Int(columns)) assignment columns of \(index.classes.count) classes of people")
+        // The solves stop at 90 % of the limit: naming people, diagnosing shortfalls and
+        // writing the roster follow them.
+        let deadline = options.start.advanced(by: .milliseconds(Int64(options.timeLimit * 900)))
+        let pins = try index.resolvePins()
+        let indexed = ContinuousClock.now - clock
         // The largest component reports progress; the others are usually instant.
         let largest = components.indices.max { components[$0].classes.count < components[$1].classes.count } ?? 0
         let solutions = try DedicatedThreads.map(Array(components.indices), threads: options.threads) { c in
-            try ComponentSolver(index: index, component: components[c], number: c, options: options,
+            try ComponentSolver(index: index, component: components[c], number: c, options: options, pins: pins,
                                 deadline: deadline, reportsProgress: c == largest).solve()
         }
         var plan = Disaggregation(index: index, solutions: solutions).plan()
@@ -49,6 +63,8 @@ public enum EventPlanner {
         plan.statistics.integerColumns = solutions.reduce(0) { $0 + $1.integerColumns }
         plan.statistics.rows = solutions.reduce(0) { $0 + $1.rows }
         plan.statistics.nonzeros = solutions.reduce(0) { $0 + $1.nonzeros }
+        plan.statistics.buildSeconds = Double(indexed.components.seconds) + Double(indexed.components.attoseconds) * 1e-18
+            + solutions.reduce(0) { $0 + $1.buildSeconds }
         plan.bound = min(solutions.reduce(0) { $0 + $1.bound }, plan.objective)
         plan.termination = Self.combine(solutions.map(\.termination))
         let elapsed = ContinuousClock.now - clock
@@ -76,6 +92,8 @@ struct ComponentSolution: Sendable {
     var integerColumns: Int
     var rows: Int
     var nonzeros: Int
+    /// Seconds spent building the component's model (layout and constraint families).
+    var buildSeconds = 0.0
 }
 
 /// The parts of a component's column layout the disaggregation needs (Sendable copies).
@@ -91,6 +109,7 @@ struct ComponentSolver {
     let component: Component
     let number: Int
     let options: EventPlanOptions
+    let pins: [ResolvedPin]
     let deadline: ContinuousClock.Instant
     let reportsProgress: Bool
 
@@ -111,11 +130,11 @@ struct ComponentSolver {
     }
 
     func solve() throws -> ComponentSolution {
+        let building = ContinuousClock.now
         let layout = ColumnLayout(index: index, component: component)
-        var model = LinearModel()
-        layout.addColumns(to: &model)
-        model.addRows([AssignmentTotals(layout: layout), RestAndOverlap(layout: layout), WeeklyHours(layout: layout),
-                       PatrolComposition(layout: layout), ReservistShare(layout: layout), Coverage(layout: layout)])
+        let (model, pinOfRow) = layout.model(pins: pins)
+        let built = ContinuousClock.now - building
+        let buildSeconds = Double(built.components.seconds) + Double(built.components.attoseconds) * 1e-18
         if let folder = options.exportDirectory {
             try ModelFile.write(model, to: "\(folder)/component-\(number + 1).mps", format: .freeMPS)
         }
@@ -127,16 +146,36 @@ struct ComponentSolver {
         func solution(_ point: [Double], _ objective: Double, _ bound: Double, _ reason: TerminationReason) -> ComponentSolution {
             ComponentSolution(layout: values, values: point, objective: objective, bound: bound, termination: reason,
                               columns: model.columnCount, integerColumns: model.columnIsInteger.filter { $0 }.count,
-                              rows: model.rowCount, nonzeros: model.nonzeroCount)
+                              rows: model.rowCount, nonzeros: model.nonzeroCount, buildSeconds: buildSeconds)
         }
 
         // 1. The LP relaxation: a valid bound, and the guide for rounding.
         let relaxation = try solver.solve(model.relaxed(), parameters(share: 0.4))
+        if relaxation.termination == .infeasible {
+            // Only pins can make a component infeasible (coverage is soft): name the culprits.
+            throw try conflict(model.relaxed(), solver, pinOfRow)
+        }
         guard relaxation.point != .none else {
             // Every column is bounded below by 0 and shortfalls absorb all demand,
-            // so "all zero, all missing" is feasible: only a limit can land here.
+            // so "all zero, all missing" is feasible: only a limit can land here. The rest
+            // of the time goes to branch and cut from that point, bounded by GLPK's own bound.
             let empty = emptyPoint(model, layout)
-            return solution(empty, model.objectiveValue(of: empty), 0, relaxation.termination)
+            var best = empty, bestObjective = model.objectiveValue(of: empty), bound = 0.0
+            var reason = relaxation.termination
+            if relaxation.termination == .timeLimit, options.interrupt?.isRaised != true {
+                let full = try solver.solve(model, parameters(share: 1, incumbent: empty))
+                if full.point != .none, let objective = full.objective, objective < bestObjective - 1e-9 {
+                    best = full.values
+                    bestObjective = objective
+                }
+                bound = max(0, min(full.bound ?? 0, bestObjective))
+                reason = full.termination == .optimal ? .optimal : full.termination
+            }
+            if !pinOfRow.isEmpty && !model.isFeasible(best) {
+                throw PinConflict(pins: pinOfRow, problem: "no plan honouring them was found within the time limit",
+                                  fix: "allow more time, or check that each pinned person can be given these places")
+            }
+            return solution(best, bestObjective, bound, reason)
         }
         let bound = relaxation.objective ?? 0
         if model.isFeasible(relaxation.values) {
@@ -164,7 +203,12 @@ struct ComponentSolver {
         }
 
         // 3. Branch and cut on the whole component from that incumbent.
-        let full = try solver.solve(model, parameters(share: 1, incumbent: start))
+        let full = try solver.solve(model, parameters(share: 1, incumbent: incumbent ?? (pinOfRow.isEmpty ? start : nil)))
+        if full.termination == .infeasible { throw try conflict(model, solver, pinOfRow) }
+        if incumbent == nil && !pinOfRow.isEmpty && full.point == .none {
+            throw PinConflict(pins: pinOfRow, problem: "no plan honouring them was found within the time limit",
+                              fix: "allow more time, or check that each pinned person can be given these places")
+        }
         var best = start
         var bestObjective = model.objectiveValue(of: start)
         if full.point != .none, full.objective! < bestObjective - 1e-9 {
@@ -178,11 +222,31 @@ struct ComponentSolver {
         return solution(best, bestObjective, min(finalBound, bestObjective), reason)
     }
 
-    /// Nobody works, every demand is missing: always feasible.
+    /// A smallest set of this component's pins that still leaves `model` infeasible (a deletion
+    /// filter: each pin's row is freed in turn and stays free when the rest remain infeasible).
+    private func conflict(_ model: LinearModel, _ solver: GLPKSolver, _ pinOfRow: [Int]) throws -> PinConflict {
+        var model = model
+        let first = model.rowCount - pinOfRow.count
+        var kept: [Int] = []
+        for i in pinOfRow.indices {
+            model.setBounds(of: RowID(first + i), lower: -.infinity, upper: .infinity)
+            if try solver.solve(model, parameters(share: 0.5)).termination == .infeasible { continue }
+            model.setBounds(of: RowID(first + i), lower: 1, upper: .infinity)
+            kept.append(pinOfRow[i])
+        }
+        return PinConflict(pins: kept.isEmpty ? pinOfRow : kept,
+                           problem: "together they leave no possible plan (a patrol around a pinned person cannot be completed, or the pinned shifts break the rest, weekly-hours or weekly-rest rules)",
+                           fix: "remove or move one of these pins")
+    }
+
+    /// Nobody works, every demand is missing, every weekly rest starts with its week: always feasible.
     private func emptyPoint(_ model: LinearModel, _ layout: ColumnLayout) -> [Double] {
         var point = [Double](repeating: 0, count: model.columnCount)
         for (position, g) in layout.segments.enumerated() {
             point[layout.uBase + position] = Double(index.scenario.demands[index.segments[g].demand].count)
+        }
+        for g in layout.restGroupClass.indices {
+            point[layout.yBase + Int(layout.restGroupStart[g])] = Double(index.classes[Int(layout.restGroupClass[g])].members.count)
         }
         return point
     }

@@ -83,12 +83,22 @@ public struct PlanningIndex: Sendable {
     public private(set) var dutyOfDemand: [Int] = []
     /// Coverage segments of each duty, in order.
     public private(set) var segmentsOfDuty: [[Int]] = []
+    /// Weeks (7 days from the horizon start) in which the weekly rest can bind: less than
+    /// `weeklyRestHours` of the week lie beyond the horizon's end. Slots may run past the horizon.
+    public private(set) var restWeeks: [Range<Int>] = []
+    /// `weeklyRestHours` in slots (rounded up: shifts start on the grid), and more than `restSlots`
+    /// (the reader makes the weekly rest longer than the daily one; only rounding could tie them).
+    public let weeklyRestSlots: Int
 
     public init(scenario: Scenario) {
         self.scenario = scenario
         let slotMinutes = scenario.horizon.slotMinutes
-        restSlots = Int((scenario.rules.minRestHours * 60 / Double(slotMinutes)).rounded(.up))
+        // Two shifts of a person are at least a break apart, so that work stretches never join.
+        restSlots = max(Int((scenario.rules.minRestHours * 60 / Double(slotMinutes)).rounded(.up)),
+                        (scenario.rules.breakMinutes + slotMinutes - 1) / slotMinutes)
+        weeklyRestSlots = max(Int((scenario.rules.weeklyRestHours * 60 / Double(slotMinutes)).rounded(.up)), restSlots + 1)
         shifts = Self.expandShifts(scenario)
+        restWeeks = Self.bindingRestWeeks(scenario, restSlots: weeklyRestSlots)
         buildClasses()
         buildTasks()
         buildEligibility()
@@ -121,6 +131,31 @@ public struct PlanningIndex: Sendable {
         return result.sorted { ($0.startSlot, $0.endSlot) < ($1.startSlot, $1.endSlot) }
     }
 
+    // MARK: Weekly rest
+
+    /// The weeks whose rest the model must place: with a positive rest, every 7-day week
+    /// from the horizon start that overlaps the horizon, unless `weeklyRestHours` of it lie beyond the end.
+    static func bindingRestWeeks(_ scenario: Scenario, restSlots: Int) -> [Range<Int>] {
+        let rules = scenario.rules
+        guard rules.weeklyRestHours > 0, !rules.weeklyRestCorps.isEmpty else { return [] }
+        let slotMinutes = scenario.horizon.slotMinutes
+        let horizonSlots = scenario.horizon.end.minutes(since: scenario.horizon.start) / slotMinutes
+        let weekSlots = 7 * 1440 / slotMinutes
+        var weeks: [Range<Int>] = []
+        var start = 0
+        while start < horizonSlots {
+            let end = start + weekSlots
+            if end - horizonSlots < restSlots { weeks.append(start..<end) }
+            start = end
+        }
+        return weeks
+    }
+
+    /// Whether `person` must get the weekly rest in the weeks of `restWeeks`.
+    public func hasWeeklyRest(_ person: Person) -> Bool {
+        !restWeeks.isEmpty && scenario.rules.weeklyRestCorps.contains(person.corps)
+    }
+
     // MARK: Classes
 
     private struct ClassKey: Hashable {
@@ -137,8 +172,8 @@ public struct PlanningIndex: Sendable {
         var lastShiftOffset: Int32?
         var hours: Double
         var cost: Double
-        /// Set to the person's index when the weekly cap may bind: such people are never pooled,
-        /// because the cap of a pool is not the cap of each member.
+        /// Set to the person's index when the weekly cap or the weekly rest may bind: such people
+        /// are never pooled, because the cap (or rest) of a pool is not that of each member.
         var alone: Int?
     }
 
@@ -158,9 +193,13 @@ public struct PlanningIndex: Sendable {
         var classIndex: [ClassKey: Int] = [:]
         classOfPerson = Array(repeating: 0, count: scenario.people.count)
         let chain = Self.longestChainHours(shifts, restSlots: restSlots)
+        // Pinned people are never pooled: the pin names them.
+        let pinned = Set(scenario.pins.map(\.person))
         let longest = shifts.map(\.hours).max() ?? 0
         for (i, person) in scenario.people.enumerated() {
             let capMayBind = chain > longest + 1e-9 && person.hoursThisWeek + chain > scenario.rules.weeklyHoursCap + 1e-9
+                || (!restWeeks.isEmpty && scenario.rules.weeklyRestCorps.contains(person.corps))
+                || pinned.contains(i)
             let key = ClassKey(corps: person.corps, status: person.status, qualifications: person.qualifications,
                                sex: person.sex, commune: person.commune, radios: person.radios, site: person.site,
                                publicRoad: person.publicRoadAuthorised, availability: person.availability,

@@ -12,9 +12,12 @@ public struct Scenario: Sendable {
     public var patrolTemplates: [PatrolTemplate]
     public var demands: [Demand]
     public var people: [Person]
+    /// Assignments fixed in advance, which every plan must contain.
+    public var pins: [Pin]
 
     public init(name: String, horizon: Horizon, rules: Rules, communes: [Commune], sites: [Site], zones: [Zone],
-                patrolTemplates: [PatrolTemplate], demands: [Demand], people: [Person]) {
+                patrolTemplates: [PatrolTemplate], demands: [Demand], people: [Person], pins: [Pin] = []) {
+        self.pins = pins
         self.name = name
         self.horizon = horizon
         self.rules = rules
@@ -24,6 +27,24 @@ public struct Scenario: Sendable {
         self.patrolTemplates = patrolTemplates
         self.demands = demands
         self.people = people
+    }
+}
+
+/// A person fixed in advance to a place, role and shift (the commander's post, a named search
+/// agent): the planner must honour it, and contradictory pins are named before any solve.
+public struct Pin: Sendable, Equatable {
+    public var person: Int
+    public var zone: Int
+    /// The patrol template when the role is a patrol role; nil for a post role.
+    public var template: Int?
+    public var role: String
+    public var window: TimeWindow
+    public init(person: Int, zone: Int, template: Int?, role: String, window: TimeWindow) {
+        self.person = person
+        self.zone = zone
+        self.template = template
+        self.role = role
+        self.window = window
     }
 }
 
@@ -112,6 +133,15 @@ public struct Rules: Sendable {
     public var maxShiftHours: Double = 12
     public var minRestHours: Double = 11
     public var weeklyHoursCap: Double = 48
+    /// Consecutive hours free of work that every person of `weeklyRestCorps` must get in each
+    /// 7-day week counted from the horizon start; time of the week outside the horizon counts as free.
+    public var weeklyRestHours: Double = 35
+    /// Corps under the weekly rest rule (the police's 35 h; gendarmes are military).
+    public var weeklyRestCorps: [Corps] = [.nationalPolice, .policeReservist]
+    /// A person may work at most `breakAfterHours` in a row; a longer assignment holds breaks
+    /// of `breakMinutes` each, taken on post (the agent stays at the place and counts as present).
+    public var breakAfterHours: Double = 6
+    public var breakMinutes: Int = 20
     /// When municipal police without a coordination convention may work.
     public var municipalHoursWithoutConvention = DailyHours(start: TimeOfDay(minutes: 360), end: TimeOfDay(minutes: 1380))
     public init() {}

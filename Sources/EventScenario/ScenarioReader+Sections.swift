@@ -8,7 +8,7 @@ struct ScenarioBuilder {
     static let formatName = "continuum-event/1"
     static let rootFields = [
         "format", "name", "horizon", "rules", "communes", "sites", "zones", "patrolTemplates", "demand",
-        "people", "peopleFile",
+        "people", "peopleFile", "pinned",
     ]
     /// Longest horizon: a year (and a leap day).
     static let maximumHorizonDays = 366
@@ -121,8 +121,72 @@ struct ScenarioBuilder {
             let text = try FileLoader.load(path: path, shownAs: shown)
             try PeopleCSV.read(text, file: shown, context: context, into: &people, ids: &personIDs)
         }
+        let pinSpot = top.at("pinned").materialized
+        var pins: [Pin] = []
+        for (i, item) in try (top.optional("pinned") ?? .array([])).array(at: pinSpot).enumerated() {
+            pins.append(try readPin(item, at: pinSpot.item(i), grid: grid, zones: zoneIDs, templates: templateIDs,
+                                    people: personIDs, templateList: templates))
+        }
+        try checkPins(pins, people: people, zones: zones, rules: rules, at: pinSpot)
         return Scenario(name: name, horizon: horizon, rules: rules, communes: communes, sites: sites, zones: zones,
-                        patrolTemplates: templates, demands: demands, people: people)
+                        patrolTemplates: templates, demands: demands, people: people, pins: pins)
+    }
+
+    // MARK: pins
+
+    private func readPin(_ value: Value, at spot: Spot, grid: Grid, zones: IDIndex, templates: IDIndex, people: IDIndex,
+                         templateList: [PatrolTemplate]) throws(ScenarioError) -> Pin {
+        let fields = try Fields(value, at: spot, allowed: ["person", "zone", "patrolTemplate", "role", "start", "end"],
+                                what: "a pinned assignment")
+        let person = try people.resolve(try fields.required("person", "\"a person id\"").string(at: fields.at("person")),
+                                        at: fields.at("person"))
+        let zone = try zones.resolve(try fields.required("zone", "\"a zone id\"").string(at: fields.at("zone")), at: fields.at("zone"))
+        let template = try fields.optional("patrolTemplate").map { v throws(ScenarioError) in
+            try templates.resolve(try v.string(at: fields.at("patrolTemplate")), at: fields.at("patrolTemplate"))
+        }
+        let role = try checkID(try fields.required("role", "\"search-f\"").string(at: fields.at("role")), at: fields.at("role"),
+                               what: "role")
+        if let template, !templateList[template].roles.contains(where: { $0.id == role }) {
+            throw fields.at("role").fail("patrol template \(quoted(templateList[template].id)) has no role \(quoted(role))",
+                                         "use one of: \(templateList[template].roles.map(\.id).joined(separator: ", "))")
+        }
+        let window = try grid.window(
+            start: try fields.required("start", "\"2026-05-30T14:00:00+02:00\"").string(at: fields.at("start")),
+            end: try fields.required("end", "\"2026-05-30T22:00:00+02:00\"").string(at: fields.at("end")),
+            startSpot: fields.at("start"), endSpot: fields.at("end"))
+        return Pin(person: person, zone: zone, template: template, role: role, window: window)
+    }
+
+    /// Pins that contradict each other or the person: outside their availability, two places at
+    /// once, or too little rest between two pins. Each error names both pins.
+    private func checkPins(_ pins: [Pin], people: [Person], zones: [Zone], rules: Rules, at spot: Spot) throws(ScenarioError) {
+        var byPerson: [Int: [Int]] = [:]
+        for (i, pin) in pins.enumerated() {
+            let person = people[pin.person]
+            guard person.availability.contains(where: { $0.contains(pin.window) }) else {
+                throw spot.item(i).fail("\(quoted(person.id)) is pinned \(pin.window.start) to \(pin.window.end) but is not available then",
+                                        "move the pin inside one of the person's availability windows, or widen them")
+            }
+            byPerson[pin.person, default: []].append(i)
+        }
+        let rest = Int((rules.minRestHours * 60).rounded(.up))
+        for person in byPerson.keys.sorted() {
+            let list = byPerson[person]!.sorted { (pins[$0].window.start, $0) < (pins[$1].window.start, $1) }
+            for (a, b) in zip(list, list.dropFirst()) {
+                let first = pins[a], second = pins[b]
+                let (early, late) = (min(a, b), max(a, b))
+                if second.window.start < first.window.end {
+                    throw spot.item(late).fail(
+                        "\(quoted(people[person].id)) is pinned to two places at once: \(spot.item(early).location) (zone \(quoted(zones[first.zone].id)), \(first.window.start) to \(first.window.end)) and this pin (zone \(quoted(zones[second.zone].id)), \(second.window.start) to \(second.window.end))",
+                        "remove one of the two pins, or move it to another time")
+                }
+                if second.window.start.minutes(since: first.window.end) < rest {
+                    throw spot.item(late).fail(
+                        "\(quoted(people[person].id)) gets only \(second.window.start.minutes(since: first.window.end)) minutes of rest between \(spot.item(early).location) (ending \(first.window.end)) and this pin, below minRestHours \(format(rules.minRestHours))",
+                        "leave at least \(format(rules.minRestHours)) h between the two pins, or remove one")
+                }
+            }
+        }
     }
 
     // MARK: horizon
@@ -162,7 +226,8 @@ struct ScenarioBuilder {
     static let ruleFields = [
         "patrolMinSize", "patrolMaxSize", "leaderCorps", "leaderStatus", "maxReservistShare",
         "reservistsPairedWithActive", "shiftTemplates", "minShiftHours", "maxShiftHours", "minRestHours",
-        "weeklyHoursCap", "municipalHoursWithoutConvention",
+        "weeklyHoursCap", "weeklyRestHours", "weeklyRestCorps", "breakAfterHours", "breakMinutes",
+        "municipalHoursWithoutConvention",
     ]
 
     private func readRules(_ value: Value, at spot: Spot, grid: Grid) throws(ScenarioError) -> Rules {
@@ -198,6 +263,28 @@ struct ScenarioBuilder {
         }
         if let v = fields.optional("minRestHours") { rules.minRestHours = try v.number(at: fields.at("minRestHours"), in: hours) }
         if let v = fields.optional("weeklyHoursCap") { rules.weeklyHoursCap = try v.number(at: fields.at("weeklyHoursCap"), in: hours) }
+        if let v = fields.optional("weeklyRestHours") {
+            rules.weeklyRestHours = try v.number(at: fields.at("weeklyRestHours"), in: 0...168)
+        }
+        if let v = fields.optional("weeklyRestCorps") {
+            rules.weeklyRestCorps = try enumList(v, at: fields.at("weeklyRestCorps"), what: "corps", allowEmpty: true)
+        }
+        if let v = fields.optional("breakAfterHours") {
+            rules.breakAfterHours = try v.number(at: fields.at("breakAfterHours"), in: 1...Self.maximumHours)
+        }
+        if let v = fields.optional("breakMinutes") {
+            rules.breakMinutes = try v.integer(at: fields.at("breakMinutes"), in: 0...240)
+        }
+        if rules.weeklyRestHours > 0 && rules.weeklyRestHours <= rules.minRestHours {
+            throw fields.at(fields.has("weeklyRestHours") ? "weeklyRestHours" : "minRestHours")
+                .fail("weeklyRestHours \(format(rules.weeklyRestHours)) is not longer than minRestHours \(format(rules.minRestHours))",
+                      "make the weekly rest longer than the daily rest (defaults 35 and 11), or 0 to switch it off")
+        }
+        if Double(rules.breakMinutes) >= rules.breakAfterHours * 60 {
+            throw fields.at(fields.has("breakMinutes") ? "breakMinutes" : "breakAfterHours")
+                .fail("a \(rules.breakMinutes)-minute break is not shorter than the \(format(rules.breakAfterHours)) h of work it follows",
+                      "make breakMinutes less than breakAfterHours × 60 (defaults 20 minutes after 6 h)")
+        }
         if let v = fields.optional("municipalHoursWithoutConvention") {
             rules.municipalHoursWithoutConvention = try dailyHours(v, at: fields.at("municipalHoursWithoutConvention"))
         }

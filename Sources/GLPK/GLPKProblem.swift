@@ -99,6 +99,12 @@ public final class GLPKProblem {
         }
     }
 
+    /// The column half of the raw-GLPK floor: columns with bounds and costs, nothing else.
+    public func addColumnsRaw(lower: [Double], upper: [Double], cost: [Double]) throws {
+        precondition(upper.count == lower.count && cost.count == lower.count)
+        try guarded("glp_add_cols") { cx_add_cols_raw(handle, Int32(lower.count), lower, upper, cost) }
+    }
+
     /// Names every column (or row), in order; used when writing files.
     public func setNames(_ names: [String], columns: Bool) throws {
         var pointers = names.map { strdup($0) }
@@ -129,6 +135,14 @@ public final class GLPKProblem {
         public var rowLower: [Double] = [], rowUpper: [Double] = []
         public var rowStart: [Int32] = [0], columnIndex: [Int32] = [], value: [Double] = []
         public var columnNames: [String] = [], rowNames: [String] = []
+    }
+
+    /// Rows, columns and nonzeros, as GLPK counts them.
+    public func dimensions() throws -> (rows: Int, columns: Int, nonzeros: Int) {
+        var rows: Int32 = 0, columns: Int32 = 0, nonzeros: Int32 = 0, maximize: Int32 = 0
+        var constant = 0.0
+        try guarded("glp_get_num_rows") { cx_get_dims(handle, &rows, &columns, &nonzeros, &maximize, &constant) }
+        return (Int(rows), Int(columns), Int(nonzeros))
     }
 
     public func content() throws -> Content {

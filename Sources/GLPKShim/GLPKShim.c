@@ -233,6 +233,20 @@ int cx_add_rows_raw(glp_prob *P, int nrows, const double *row_lower, const doubl
     return 0;
 }
 
+int cx_add_cols_raw(glp_prob *P, int ncols, const double *col_lower, const double *col_upper,
+                    const double *col_cost) {
+    CX_TRY("glp_add_cols");
+    int first = glp_get_num_cols(P) + 1;
+    if (ncols > 0) glp_add_cols(P, ncols);
+    for (int j = 0; j < ncols; j++) {
+        glp_set_col_bnds(P, first + j, cx_bound_type(col_lower[j], col_upper[j]),
+                         cx_finite_or_zero(col_lower[j]), cx_finite_or_zero(col_upper[j]));
+        glp_set_obj_coef(P, first + j, col_cost[j]);
+    }
+    CX_DONE();
+    return 0;
+}
+
 int cx_add_cols(glp_prob *P, int ncols) {
     CX_TRY("glp_add_cols");
     if (ncols > 0) glp_add_cols(P, ncols);

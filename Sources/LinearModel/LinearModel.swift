@@ -69,6 +69,10 @@ public struct LinearModel: Sendable {
         columnLower[column.index] = lower
         columnUpper[column.index] = upper
     }
+    public mutating func setBounds(of row: RowID, lower: Double, upper: Double) {
+        rowLower[row.index] = lower
+        rowUpper[row.index] = upper
+    }
 
     // MARK: Rows, one at a time
 

@@ -28,7 +28,9 @@ struct CallUpCandidates {
     /// Reservist of each entry.
     private(set) var entryReservist: [Int32] = []
 
-    init(scenario: ReservistScenario) {
+    /// - Parameter stride: keep only every `stride`-th reservist (the others get no entry): a
+    ///   sample from which the whole instance's size is estimated before it is built.
+    init(scenario: ReservistScenario, sampleEvery stride: Int = 1) {
         self.scenario = scenario
         let rules = scenario.rules
         for mission in scenario.missions {
@@ -51,20 +53,23 @@ struct CallUpCandidates {
             let centre = Location(latitude: lat, longitude: lon)
             return (centre, missions.map { centre.kilometres(to: scenario.missions[$0].location) }.max() ?? 0)
         }
+        let missionFirst = scenario.missions.map(\.firstDay), missionLast = scenario.missions.map(\.lastDay)
+        let missionSkill = scenario.missions.map(\.skill), missionPublicOrder = scenario.missions.map(\.publicOrder)
+        let missionLocation = scenario.missions.map(\.location)
+        let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
         var reachable: [(mission: Int, cost: Double)] = []
         var options: [(day: Int, md: Int, cost: Double)] = []
-        for reservist in scenario.reservists {
+        for (index, reservist) in scenario.reservists.enumerated() {
             defer { reservistStart.append(Int32(day.count)) }
-            guard reservist.remainingDays > 0, !reservist.availableDays.isEmpty else { continue }
+            guard index % stride == 0, reservist.remainingDays > 0, !reservist.availableDays.isEmpty else { continue }
             reachable.removeAll(keepingCapacity: true)
             let reach = reservist.maxTravelKm / rules.roadFactor
             for (k, circle) in circles.enumerated() {
                 guard let (centre, radius) = circle, reservist.home.kilometres(to: centre) - radius <= reach + 1 else { continue }
                 for m in byDepartment[k] {
-                    let mission = scenario.missions[m]
-                    if let skill = mission.skill, !reservist.skills.contains(skill) { continue }
-                    if mission.publicOrder && reservist.corps == .policeReservist { continue }
-                    let km = reservist.home.kilometres(to: mission.location) * rules.roadFactor
+                    if let skill = missionSkill[m], !reservist.skills.contains(skill) { continue }
+                    if missionPublicOrder[m] && reservist.corps == .policeReservist { continue }
+                    let km = reservist.home.kilometres(to: missionLocation[m]) * rules.roadFactor
                     guard km <= reservist.maxTravelKm else { continue }
                     reachable.append((m, reservist.dailyPay + 2 * km * rules.travelAllowancePerKm))
                 }
@@ -76,11 +81,16 @@ struct CallUpCandidates {
                 && rules.employerQuotaDays - reservist.employerDaysUsed <= 0
             options.removeAll(keepingCapacity: true)
             for d in reservist.availableDays where d >= first && d < scenario.dayCount {
-                if quotaBlocked && scenario.isWorkingDay(d) { continue }
+                if quotaBlocked && workingDay[d] { continue }
                 for (m, c) in reachable {
-                    let mission = scenario.missions[m]
-                    guard d >= mission.firstDay, d <= mission.lastDay, mission.needed[d - mission.firstDay] > 0 else { continue }
-                    options.append((d, Int(missionDayStart[m]) + d - mission.firstDay, c))
+                    // Flat lookups: copying a `Mission` here (its arrays retained and released) was the hot spot.
+                    let firstDay = missionFirst[m]
+                    let md = Int(missionDayStart[m]) + d - firstDay
+                    guard d >= firstDay, d <= missionLast[m], needed[md] > 0 else { continue }
+                    // A call-up costing at least the shortfall price is never better than the
+                    // shortfall itself: leaving it out changes no optimum and no bound.
+                    guard c < priority[md] else { continue }
+                    options.append((d, md, c))
                 }
             }
             for option in options {

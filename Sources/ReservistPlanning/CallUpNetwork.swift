@@ -15,9 +15,9 @@ import ReservistScenario
 /// Arcs exist only where every hard rule holds: availability, notice, travel
 /// limit, skill, police reservists off public order. A day with one possible
 /// mission skips Y_rd. Costs are in euros, exact.
-struct CallUpNetwork {
+public struct CallUpNetwork {
     let scenario: ReservistScenario
-    var network = FlowNetwork()
+    public internal(set) var network = FlowNetwork()
     /// Assignment arcs: arcs `assignmentArcs[k]` is reservist `arcReservist[k]` on `arcMission[k]`, day `arcDay[k]`.
     var assignmentArcs: [Int32] = []
     var arcReservist: [Int32] = []
@@ -27,12 +27,7 @@ struct CallUpNetwork {
     var demandVertex: [[Int32]] = []
     var totalNeeded = 0
 
-    private func mission(_ m: Int, isActiveOn day: Int) -> Bool {
-        let mission = scenario.missions[m]
-        return mission.days.contains(day) && mission.needed[day - mission.firstDay] > 0
-    }
-
-    init(scenario: ReservistScenario) {
+    public init(scenario: ReservistScenario) {
         self.scenario = scenario
         let rules = scenario.rules
         let source = network.addVertex()
@@ -67,6 +62,27 @@ struct CallUpNetwork {
         for (m, mission) in scenario.missions.enumerated() {
             for day in mission.days where mission.needed[day - mission.firstDay] > 0 { missionsOnDay[day].append(m) }
         }
+        // Flat per-mission facts, so that the loops below never copy a `Mission`.
+        let missionFirst = scenario.missions.map(\.firstDay)
+        let missionLast = scenario.missions.map(\.lastDay)
+        let missionSkill = scenario.missions.map(\.skill)
+        let missionPublicOrder = scenario.missions.map(\.publicOrder)
+        let missionLocation = scenario.missions.map(\.location)
+        let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
+        // Missions by department with a bounding circle: a reservist skips whole departments
+        // beyond reach (triangle inequality), instead of measuring every mission.
+        var byDepartment = Array(repeating: [Int](), count: scenario.departments.count)
+        for (m, mission) in scenario.missions.enumerated() { byDepartment[mission.department].append(m) }
+        let circles: [(Location, Double)?] = byDepartment.map { missions in
+            guard !missions.isEmpty else { return nil }
+            let lat = missions.reduce(0.0) { $0 + missionLocation[$1].latitude } / Double(missions.count)
+            let lon = missions.reduce(0.0) { $0 + missionLocation[$1].longitude } / Double(missions.count)
+            let centre = Location(latitude: lat, longitude: lon)
+            return (centre, missions.map { centre.kilometres(to: missionLocation[$0]) }.max() ?? 0)
+        }
+        func isActive(_ m: Int, _ day: Int) -> Bool {
+            day >= missionFirst[m] && day <= missionLast[m] && entryVertex[m][day - missionFirst[m]] >= 0
+        }
         var reachable: [Int] = []
         var isReachable = [Bool](repeating: false, count: scenario.missions.count)
         var costOf = [Double](repeating: 0, count: scenario.missions.count)
@@ -74,18 +90,23 @@ struct CallUpNetwork {
         for (r, reservist) in scenario.reservists.enumerated() {
             let left = reservist.remainingDays
             guard left > 0, !reservist.availableDays.isEmpty else { continue }
-            // Missions this reservist may ever do, with their daily cost.
+            // Missions this reservist may ever do, with their daily cost, in mission order.
             for m in reachable { isReachable[m] = false }
             reachable.removeAll(keepingCapacity: true)
-            for (m, mission) in scenario.missions.enumerated() {
-                if let skill = mission.skill, !reservist.skills.contains(skill) { continue }
-                if mission.publicOrder && reservist.corps == .policeReservist { continue }
-                let km = reservist.home.kilometres(to: mission.location) * rules.roadFactor
-                guard km <= reservist.maxTravelKm else { continue }
-                reachable.append(m)
-                isReachable[m] = true
-                costOf[m] = reservist.dailyPay + 2 * km * rules.travelAllowancePerKm
+            let reach = reservist.maxTravelKm / rules.roadFactor
+            for (k, circle) in circles.enumerated() {
+                guard let (centre, radius) = circle, reservist.home.kilometres(to: centre) - radius <= reach + 1 else { continue }
+                for m in byDepartment[k] {
+                    if let skill = missionSkill[m], !reservist.skills.contains(skill) { continue }
+                    if missionPublicOrder[m] && reservist.corps == .policeReservist { continue }
+                    let km = reservist.home.kilometres(to: missionLocation[m]) * rules.roadFactor
+                    guard km <= reservist.maxTravelKm else { continue }
+                    reachable.append(m)
+                    isReachable[m] = true
+                    costOf[m] = reservist.dailyPay + 2 * km * rules.travelAllowancePerKm
+                }
             }
+            reachable.sort()
             guard !reachable.isEmpty else { continue }
             let notice = reservist.reactivity ? rules.reactivityNoticeDays : rules.defaultNoticeDays
             let firstDay = scenario.firstCallableDay(noticeDays: notice)
@@ -94,11 +115,11 @@ struct CallUpNetwork {
             var rVertex: Int32 = -1
             var wVertex: Int32 = -1
             for day in reservist.availableDays where day >= firstDay && day < scenario.dayCount {
-                let working = scenario.isWorkingDay(day)
+                let working = workingDay[day]
                 if working && quota == 0 { continue }
                 candidates.removeAll(keepingCapacity: true)
                 if reachable.count < 16 {
-                    for m in reachable where mission(m, isActiveOn: day) { candidates.append(m) }
+                    for m in reachable where isActive(m, day) { candidates.append(m) }
                 } else {
                     for m in missionsOnDay[day] where isReachable[m] { candidates.append(m) }
                 }
@@ -126,8 +147,7 @@ struct CallUpNetwork {
                     parent = y
                 }
                 for m in candidates {
-                    let mission = scenario.missions[m]
-                    let arc = network.addArc(from: parent, to: entryVertex[m][day - mission.firstDay], capacity: 1,
+                    let arc = network.addArc(from: parent, to: entryVertex[m][day - missionFirst[m]], capacity: 1,
                                              cost: costOf[m])
                     assignmentArcs.append(Int32(arc))
                     arcReservist.append(Int32(r))

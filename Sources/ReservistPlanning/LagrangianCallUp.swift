@@ -4,10 +4,11 @@ import LinearModel
 import ReservistScenario
 
 /// Lagrangian relaxation of the call-up flow: the coverage rows
-/// Σ_r x[r,m,d] + u[m,d] ≥ needed[m,d] move into the objective with prices
-/// 0 ≤ π[m,d] ≤ priority[m,d]. What is left splits by reservist:
+/// Σ_r x[r,m,d] + u[m,d] ≥ needed[m,d] and the pairing limits Σ_r x[r,m,d] ≤ limit[m,d] move into
+/// the objective with prices 0 ≤ π[m,d] ≤ priority[m,d] (the limit's multiplier at its best,
+/// priority − π, leaves needed − limit places short for sure). What is left splits by reservist:
 ///
-///     L(π) = Σ_{m,d} π[m,d]·needed[m,d] + Σ_r min over r's schedules of Σ (cost − π) − fairness terms
+///     L(π) = Σ_{m,d} (π·limit + priority·(needed − limit)) + Σ_r min over r's schedules of Σ (cost − π) − fairness terms
 ///
 /// and each reservist's problem (at most one mission a day, at most `cap` days, at most
 /// `quota` working days, a penalty α per day beyond the fair share) is a laminar matroid
@@ -25,6 +26,8 @@ struct LagrangianCallUp {
         var bound: Double
         var objective: Double
         var iterations: Int
+        /// The search ended at its deadline (not at the gap, nor by an interrupt).
+        var stoppedByTime: Bool
     }
 
     init(scenario: ReservistScenario, candidates: CallUpCandidates? = nil) {
@@ -32,42 +35,68 @@ struct LagrangianCallUp {
         self.candidates = candidates ?? CallUpCandidates(scenario: scenario)
     }
 
-    func solve(deadline: ContinuousClock.Instant, targetGap: Double = 0.002, maxIterations: Int = 2000) -> Outcome {
+    /// Starting prices: on each mission-day, the cost of its `limit`-th cheapest call-up (what clearing
+    /// that market alone would charge), at most the shortfall price.
+    static func startingPrices(_ c: CallUpCandidates) -> [Double] {
+        var price = [Double](repeating: 0, count: c.missionDayCount)
+        for md in 0..<c.missionDayCount {
+            let from = Int(c.byMissionDayStart[md]), to = Int(c.byMissionDayStart[md + 1])
+            let k = Int(c.limit[md])
+            // byMissionDay is sorted cheapest first: the limit-th cheapest clears this market alone.
+            price[md] = k == 0 ? 0 : (to - from >= k ? min(c.priority[md], c.cost[Int(c.byMissionDay[from + k - 1])]) : c.priority[md])
+        }
+        return price
+    }
+
+    /// Searches prices until `deadline` minus a reserve for what follows (the last repair,
+    /// continuity swaps and the report: three times the longest repair, and 10 % of the run),
+    /// until the gap reaches `targetGap`, or until `interrupt` is raised.
+    func solve(start: ContinuousClock.Instant = .now, deadline: ContinuousClock.Instant, targetGap: Double = 0.002,
+               interrupt: InterruptFlag? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil,
+               maxIterations: Int = .max) -> Outcome {
         let c = candidates
         let rules = scenario.rules
         let count = c.missionDayCount
-        var price = [Double](repeating: 0, count: count)
-        for md in 0..<count {
-            var cheapest = Double.infinity
-            for k in Int(c.byMissionDayStart[md])..<Int(c.byMissionDayStart[md + 1]) {
-                cheapest = min(cheapest, c.cost[Int(c.byMissionDay[k])])
-            }
-            price[md] = min(c.priority[md], cheapest.isFinite ? cheapest : c.priority[md])
-        }
+        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        let total = seconds(deadline - start)
+        var reserve = 0.1 * total
+        var price = Self.startingPrices(c)
         var chosen = [Bool](repeating: false, count: c.entryCount)
         var coverage = [Int32](repeating: 0, count: count)
         var bestBound = -Double.infinity
+        var bestValue = -Double.infinity   // for the step size
         var bestPrice = price
+        var lastRepair = ContinuousClock.now, repairCost = 0.0, lastRepairIteration = 0
         var best: (plan: [Int32], objective: Double)?
         var step = 2.0
         var sinceImprovement = 0
         var iterations = 0
+        var stoppedByTime = false
         var scratch = ReservistChoice()
+        // The reservists' subproblems run on every core, in a fixed number of chunks whose
+        // results are added in chunk order: the same sums for any number of cores.
+        let chunks = Self.chunks(c, count: 8)
+        var scratches = chunks.map { _ in ReservistChoice() }
+        var gradient = [Double](repeating: 0, count: count)
+        var direction = [Double](repeating: 0, count: count)
+        let deflection = 1.5
         while iterations < maxIterations {
             iterations += 1
             // Subproblems.
-            for md in 0..<count { coverage[md] = 0 }
             var value = 0.0
-            for md in 0..<count { value += price[md] * Double(c.needed[md]) }
-            for r in scenario.reservists.indices {
-                let from = Int(c.reservistStart[r]), to = Int(c.reservistStart[r + 1])
-                guard from < to else { continue }
-                value += scratch.choose(r, from..<to, c, price, scenario, rules, into: &chosen)
-                for e in scratch.taken { coverage[Int(c.missionDay[e])] += 1 }
+            // A mission-day paired with active staff takes at most `limit` reservists: the other
+            // needed − limit are short whatever happens (dualising the limit with a multiplier
+            // μ = priority − π gives exactly this term), and the price applies to `limit` places.
+            for md in 0..<count {
+                value += price[md] * Double(c.limit[md]) + c.priority[md] * Double(c.needed[md] - c.limit[md])
             }
+            value += subproblems(price, chunks: chunks, into: &chosen, coverage: &coverage, scratch: &scratches)
             if !bestBound.isFinite || value > bestBound + 1e-9 * max(1, abs(bestBound)) {
                 bestBound = value
                 bestPrice = price
+            }
+            if !bestValue.isFinite || value > bestValue + 1e-9 * max(1, abs(bestValue)) {
+                bestValue = value
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
@@ -76,31 +105,68 @@ struct LagrangianCallUp {
                     sinceImprovement = 0
                 }
             }
-            // Primal repair every few iterations.
-            if iterations % (iterations <= 50 ? 5 : 20) == 1 || iterations == maxIterations {
+            // Primal repair: at most a fifth of the time (it costs about a second on 20 M call-ups),
+            // and at least every 20 passes.
+            if iterations == 1 || seconds(ContinuousClock.now - lastRepair) >= 4 * repairCost
+                || iterations - lastRepairIteration >= 20 {
+                let began = ContinuousClock.now
                 let (plan, objective) = repair(chosen)
+                repairCost = seconds(ContinuousClock.now - began)
+                lastRepair = ContinuousClock.now
+                lastRepairIteration = iterations
+                reserve = max(reserve, 3 * repairCost)
                 if best == nil || objective < best!.objective { best = (plan, objective) }
             }
             let upper = best!.objective
-            if upper - bestBound <= targetGap * max(1, upper) || ContinuousClock.now >= deadline || step < 1e-6 { break }
-            // Subgradient step.
+            progress?(SolveProgress(elapsed: seconds(ContinuousClock.now - start), incumbent: upper, bound: bestBound,
+                                    nodes: iterations))
+            if upper - bestBound <= targetGap * max(1, abs(upper)) || interrupt?.isRaised == true { break }
+            if seconds(deadline - ContinuousClock.now) <= reserve {
+                stoppedByTime = true
+                break
+            }
+            if step < 1e-4 {
+                // The steps have died out: start again from the best prices with a fresh step.
+                step = 0.5
+                price = bestPrice
+                continue
+            }
+            // Subgradient step (Polyak, towards the best plan's objective), projected on the
+            // price box and deflected by the previous direction (Camerini–Fratta–Maffioli,
+            // γ = 1.5) so that steps zigzag less.
+            var product = 0.0, previousNorm = 0.0
+            for md in 0..<count {
+                var g = Double(c.limit[md] - coverage[md])
+                if (g > 0 && price[md] >= c.priority[md]) || (g < 0 && price[md] <= 0) { g = 0 }
+                gradient[md] = g
+                product += g * direction[md]
+                previousNorm += direction[md] * direction[md]
+            }
+            let beta = product < 0 && previousNorm > 0 ? -deflection * product / previousNorm : 0
             var norm = 0.0
             for md in 0..<count {
-                let s = Double(c.needed[md] - coverage[md])
-                norm += s * s
+                direction[md] = gradient[md] + beta * direction[md]
+                norm += direction[md] * direction[md]
             }
             guard norm > 0 else { break }
             let t = step * (upper - value) / norm
             for md in 0..<count {
-                let s = Double(c.needed[md] - coverage[md])
-                price[md] = min(c.priority[md], max(0, price[md] + t * s))
+                price[md] = min(c.priority[md], max(0, price[md] + t * direction[md]))
             }
         }
+        // A last repair from the best prices' own choices.
+        var lastChoice = [Bool](repeating: false, count: c.entryCount)
+        for r in scenario.reservists.indices {
+            let from = Int(c.reservistStart[r]), to = Int(c.reservistStart[r + 1])
+            if from < to { _ = scratch.choose(r, from..<to, c, bestPrice, scenario, rules, into: &lastChoice) }
+        }
+        let last = repair(lastChoice)
+        if last.1 < best!.objective { best = last }
         // Polish: the flow restricted to the call-ups that look worth it at the best prices
         // (reduced cost ≤ 0) and to the repaired plan, solved exactly by GLPK's simplex.
-        let left = deadline - ContinuousClock.now
-        let leftSeconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
-        if leftSeconds > 1, let polished = try? polish(bestPrice, keeping: best!.plan, timeLimit: leftSeconds),
+        let leftSeconds = seconds(deadline - ContinuousClock.now) - reserve
+        if leftSeconds > 1, interrupt?.isRaised != true,
+           let polished = try? polish(bestPrice, keeping: best!.plan, timeLimit: leftSeconds),
            polished.objective < best!.objective - 1e-6 {
             best = polished
         }
@@ -109,12 +175,66 @@ struct LagrangianCallUp {
             let md = Int(c.missionDay[Int(e)])
             assigned[Int(c.entryReservist[Int(e)])].append((Int(c.day[Int(e)]), Int(c.missionDayMission[md])))
         }
-        return Outcome(assigned: assigned, bound: bestBound, objective: best!.objective, iterations: iterations)
+        return Outcome(assigned: assigned, bound: bestBound, objective: best!.objective, iterations: iterations,
+                       stoppedByTime: stoppedByTime)
+    }
+
+    /// Reservist ranges with about the same number of call-ups each.
+    static func chunks(_ c: CallUpCandidates, count: Int) -> [Range<Int>] {
+        let reservists = c.reservistStart.count - 1
+        let total = Int(c.reservistStart[reservists])
+        var result: [Range<Int>] = []
+        var from = 0
+        for k in 1...count {
+            var to = from
+            let target = total * k / count
+            while to < reservists && Int(c.reservistStart[to]) < target { to += 1 }
+            if k == count { to = reservists }
+            result.append(from..<to)
+            from = to
+        }
+        return result
+    }
+
+    /// Every reservist's best schedule at `price`: marks `chosen`, counts `coverage`, and returns
+    /// the sum of the reduced costs. Chunks run in parallel; their sums are added in chunk order.
+    func subproblems(_ price: [Double], chunks: [Range<Int>], into chosen: inout [Bool],
+                     coverage: inout [Int32], scratch: inout [ReservistChoice]) -> Double {
+        let c = candidates, scenario = scenario, rules = scenario.rules
+        let count = c.missionDayCount
+        var values = [Double](repeating: 0, count: chunks.count)
+        var counts = [Int32](repeating: 0, count: chunks.count * count)
+        chosen.withUnsafeMutableBufferPointer { marks in
+            values.withUnsafeMutableBufferPointer { valueOut in
+                counts.withUnsafeMutableBufferPointer { countOut in
+                    scratch.withUnsafeMutableBufferPointer { scratches in
+                        nonisolated(unsafe) let marks = marks, valueOut = valueOut, countOut = countOut, scratches = scratches
+                        DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
+                            var sum = 0.0
+                            let base = k * count
+                            for r in chunks[k] {
+                                let from = Int(c.reservistStart[r]), to = Int(c.reservistStart[r + 1])
+                                guard from < to else { continue }
+                                sum += scratches[k].choose(r, from..<to, c, price, scenario, rules, marks: marks)
+                                for e in scratches[k].taken { countOut[base + Int(c.missionDay[e])] += 1 }
+                            }
+                            valueOut[k] = sum
+                        }
+                    }
+                }
+            }
+        }
+        for md in 0..<count {
+            var total: Int32 = 0
+            for k in chunks.indices { total += counts[k * count + md] }
+            coverage[md] = total
+        }
+        return values.reduce(0, +)
     }
 
     /// The call-up flow over a subset of the candidates, solved with GLPK.
     /// Networks beyond this many arcs are not polished: GLPK's simplex would not finish in time.
-    static let polishArcLimit = 40_000
+    static let polishArcLimit = 8_000
 
     func polish(_ price: [Double], keeping plan: [Int32], timeLimit: Double) throws -> (plan: [Int32], objective: Double) {
         let c = candidates
@@ -294,20 +414,31 @@ struct ReservistChoice {
     /// and returns its reduced cost (≤ 0).
     mutating func choose(_ r: Int, _ entries: Range<Int>, _ c: CallUpCandidates, _ price: [Double],
                          _ scenario: ReservistScenario, _ rules: ReservistRules, into chosen: inout [Bool]) -> Double {
+        chosen.withUnsafeMutableBufferPointer { choose(r, entries, c, price, scenario, rules, marks: $0) }
+    }
+
+    /// As `choose(…into:)`, writing only the reservist's own entries of `chosen`, so that
+    /// reservists of disjoint ranges may be chosen on different threads. `entries` lists the
+    /// reservist's call-ups, in day order.
+    mutating func choose<Entries: Sequence<Int>>(_ r: Int, _ entries: Entries, _ c: CallUpCandidates, _ price: [Double],
+                                                _ scenario: ReservistScenario, _ rules: ReservistRules,
+                                                marks chosen: UnsafeMutableBufferPointer<Bool>) -> Double {
         bestOfDay.removeAll(keepingCapacity: true)
         taken.removeAll(keepingCapacity: true)
-        var e = entries.lowerBound
-        while e < entries.upperBound {
-            let d = c.day[e]
-            var bestGain = 0.0, bestEntry = -1
-            while e < entries.upperBound && c.day[e] == d {
-                chosen[e] = false
-                let gain = price[Int(c.missionDay[e])] - c.cost[e]
-                if gain > bestGain { bestGain = gain; bestEntry = e }
-                e += 1
+        var day = -1, bestGain = 0.0, bestEntry = -1
+        for e in entries {
+            let d = Int(c.day[e])
+            if d != day {
+                if bestEntry >= 0 { bestOfDay.append((bestGain, bestEntry, scenario.isWorkingDay(day))) }
+                day = d
+                bestGain = 0
+                bestEntry = -1
             }
-            if bestEntry >= 0 { bestOfDay.append((bestGain, bestEntry, scenario.isWorkingDay(Int(d)))) }
+            chosen[e] = false
+            let gain = price[Int(c.missionDay[e])] - c.cost[e]
+            if gain > bestGain { bestGain = gain; bestEntry = e }
         }
+        if bestEntry >= 0 { bestOfDay.append((bestGain, bestEntry, scenario.isWorkingDay(day))) }
         guard !bestOfDay.isEmpty else { return 0 }
         bestOfDay.sort { ($0.gain, -$0.entry) > ($1.gain, -$1.entry) }
         let reservist = scenario.reservists[r]
@@ -328,3 +459,4 @@ struct ReservistChoice {
         return total
     }
 }
+

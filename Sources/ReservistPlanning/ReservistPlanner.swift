@@ -3,64 +3,118 @@ import Foundation
 import LinearModel
 import ReservistScenario
 
-/// Plans reservist call-ups for a season: one minimum-cost flow over every
-/// reservist, day and mission (see `CallUpNetwork`), decomposed by department and
-/// solved with GLPK's simplex, then stints lengthened by cost-neutral swaps.
-public enum ReservistPlanner {
-    /// Plans the season: the whole call-up flow with GLPK's simplex when it is small
-    /// enough (proven optimal), otherwise the Lagrangian relaxation of its coverage rows
-    /// (a valid bound) with a repair heuristic (the plan).
-    /// Problems with up to this many allowed call-ups (reservist, day, mission) are solved
-    /// whole as a network, to proven optimality.
-    public static let monolithicArcLimit = 150_000
+/// How a reservist plan is searched for.
+public struct ReservistPlanOptions: Sendable {
+    /// Seconds for the whole run, counted from `start` (reading the file is part of it).
+    public var timeLimit: Double = 60
+    public var start: ContinuousClock.Instant = .now
+    /// Stop once (objective − bound) / objective is at most this.
+    public var relativeGap: Double = 1e-4
+    public var interrupt: InterruptFlag?
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Writes the whole call-up flow as `DIR/callup-flow.mps` when it is solved whole.
+    public var exportDirectory: String?
+    /// Problems with up to this many allowed call-ups (reservist, day, mission) are first tried
+    /// whole as a network with GLPK's simplex (proven optimal when it finishes in time).
+    /// Measured: GLPK's simplex takes about 17 s on 20 000 such arcs and minutes on 80 000.
+    public var monolithicArcLimit = 8_000
+    /// Memory the run may use; checked against an estimate before the call-ups are built.
+    public var memory = MemoryBudget.machine
+    public init() {}
 
+    /// Bytes per allowed call-up at the peak of a run (candidate arrays while they grow, the
+    /// Lagrangian's marks); measured 29 on 30 000 reservists, rounded up.
+    static let bytesPerCallUp = 40.0
+}
+
+/// Plans reservist call-ups for a season: one minimum-cost flow over every
+/// reservist, day and mission (see `CallUpNetwork`), solved whole with GLPK's simplex
+/// when small, otherwise through the Lagrangian relaxation of its coverage rows (a valid
+/// bound) with a repair heuristic, then stints lengthened by cost-neutral swaps.
+public enum ReservistPlanner {
     public static func plan(_ scenario: ReservistScenario, timeLimit: Double = 60) throws -> CallUpPlan {
-        let start = ContinuousClock.now
+        var options = ReservistPlanOptions()
+        options.timeLimit = timeLimit
+        return try plan(scenario, options: options)
+    }
+
+    public static func plan(_ scenario: ReservistScenario, options: ReservistPlanOptions) throws -> CallUpPlan {
+        let start = options.start
+        let deadline = start.advanced(by: .milliseconds(Int64(options.timeLimit * 1000)))
         func seconds(since instant: ContinuousClock.Instant) -> Double {
             let d = ContinuousClock.now - instant
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
+        func remaining() -> Double { max(0, options.timeLimit - seconds(since: start)) }
+        // The size, estimated from a sample of about a thousand reservists, before anything large is built.
+        let stride = max(1, scenario.reservists.count / 1000)
+        let sampling = ContinuousClock.now
+        let sampled = Double(CallUpCandidates(scenario: scenario, sampleEvery: stride).entryCount) * Double(stride)
+        try options.memory.check(sampled * ReservistPlanOptions.bytesPerCallUp,
+                                 for: "about \(Int(sampled)) allowed call-ups of \(scenario.reservists.count) reservists")
+        // Building them all takes about `stride` times the sample; when that alone would overrun
+        // the limit, stop now rather than late.
+        let buildEstimate = seconds(since: sampling) * Double(stride)
+        if stride > 1 && buildEstimate > 0.8 * remaining() {
+            throw ReservistPlanningError.tooSlow(
+                "too large for a \(String(format: "%g", options.timeLimit)) s run on this machine: building the about \(Int(sampled)) "
+                + "allowed call-ups of \(scenario.reservists.count) reservists alone would take about "
+                + "\(Int(buildEstimate.rounded())) s; raise --time-limit, or split the season or the territory")
+        }
         // Every allowed call-up, once; the network is built only when it is small enough.
         let candidates = CallUpCandidates(scenario: scenario)
-        if candidates.entryCount <= monolithicArcLimit {
+        let buildSeconds = seconds(since: start)
+        var statistics = CallUpPlan.Statistics()
+        statistics.reservists = scenario.reservists.count
+        statistics.missions = scenario.missions.count
+        statistics.missionDays = scenario.missions.reduce(0) { $0 + $1.needed.filter { $0 > 0 }.count }
+        statistics.arcs = candidates.entryCount
+        statistics.buildSeconds = buildSeconds
+        if candidates.entryCount <= options.monolithicArcLimit {
             let whole = CallUpNetwork(scenario: scenario)
-            let solution = try FlowSolution(network: whole)
-            var assigned = Array(repeating: [(day: Int, mission: Int)](), count: scenario.reservists.count)
-            for (r, day, m) in solution.assignments { assigned[r].append((day, m)) }
-            var stints = StintImprover(scenario: scenario, assigned: assigned)
-            let swaps = stints.improve()
-            var plan = summarize(scenario, stints.assigned)
-            plan.bound = min(plan.objective, solution.boundEuros)
-            plan.termination = .optimal
-            plan.statistics.reservists = scenario.reservists.count
-            plan.statistics.missions = scenario.missions.count
-            plan.statistics.missionDays = scenario.missions.reduce(0) { $0 + $1.needed.filter { $0 > 0 }.count }
-            plan.statistics.vertices = solution.vertices
-            plan.statistics.arcs = solution.arcs
-            plan.statistics.subproblems = 1
-            plan.statistics.continuitySwaps = swaps
-            plan.statistics.seconds = seconds(since: start)
-            plan.statistics.solveSeconds = plan.statistics.seconds
-            return plan
+            if let folder = options.exportDirectory {
+                try ModelFile.write(whole.network.linearModel(), to: "\(folder)/callup-flow.mps", format: .freeMPS)
+            }
+            if let solution = try FlowSolution(network: whole, timeLimit: remaining() * 0.5) {
+                var assigned = Array(repeating: [(day: Int, mission: Int)](), count: scenario.reservists.count)
+                for (r, day, m) in solution.assignments { assigned[r].append((day, m)) }
+                var stints = StintImprover(scenario: scenario, assigned: assigned)
+                let swaps = stints.improve()
+                var plan = summarize(scenario, stints.assigned)
+                plan.bound = min(plan.objective, solution.boundEuros)
+                plan.termination = .optimal
+                plan.statistics = statistics
+                plan.statistics.vertices = solution.vertices
+                plan.statistics.arcs = solution.arcs
+                plan.statistics.subproblems = 1
+                plan.statistics.continuitySwaps = swaps
+                plan.statistics.seconds = seconds(since: start)
+                plan.statistics.solveSeconds = plan.statistics.seconds - buildSeconds
+                return plan
+            }
+            // GLPK did not finish in half the time left: the Lagrangian search takes over.
         }
-        // Too large to solve whole: Lagrangian relaxation of the coverage rows (bound) with a
-        // repair heuristic (plan), see `LagrangianCallUp`.
-        // The search stops at 85 % of the limit: repair, swaps and the report follow it.
-        let deadline = start.advanced(by: .milliseconds(Int64(timeLimit * 850)))
+        // Lagrangian relaxation of the coverage rows (bound) with a repair heuristic (plan),
+        // see `LagrangianCallUp`. It keeps a reserve for the swaps and the report that follow.
         let lagrangian = LagrangianCallUp(scenario: scenario, candidates: candidates)
-        let outcome = lagrangian.solve(deadline: deadline)
-        let solveSeconds = seconds(since: start)
+        let outcome = lagrangian.solve(start: start, deadline: deadline, targetGap: options.relativeGap,
+                                       interrupt: options.interrupt, progress: options.progress)
+        let solveSeconds = seconds(since: start) - buildSeconds
         var stints = StintImprover(scenario: scenario, assigned: outcome.assigned)
         let swaps = stints.improve()
         var plan = summarize(scenario, stints.assigned)
         plan.bound = min(plan.objective, outcome.bound)
         let gap = relativeGap(objective: plan.objective, bound: plan.bound) ?? 1
-        plan.termination = gap == 0 ? .optimal : (ContinuousClock.now >= deadline ? .timeLimit : .gapReached)
-        plan.statistics.reservists = scenario.reservists.count
-        plan.statistics.missions = scenario.missions.count
-        plan.statistics.missionDays = scenario.missions.reduce(0) { $0 + $1.needed.filter { $0 > 0 }.count }
-        plan.statistics.vertices = 0
-        plan.statistics.arcs = candidates.entryCount
+        if options.interrupt?.isRaised == true {
+            plan.termination = .interrupted
+        } else if gap == 0 {
+            plan.termination = .optimal
+        } else if gap <= options.relativeGap {
+            plan.termination = .gapReached
+        } else {
+            plan.termination = outcome.stoppedByTime ? .timeLimit : .gapReached
+        }
+        plan.statistics = statistics
         plan.statistics.solveSeconds = solveSeconds
         plan.statistics.continuitySwaps = swaps
         plan.statistics.subproblems = outcome.iterations
@@ -134,10 +188,21 @@ struct FlowSolution: Sendable {
     var vertices: Int
     var arcs: Int
 
-    init(network built: CallUpNetwork) throws {
-        let result = try GLPKSolver().solve(built.network)
+    /// Nil when GLPK ran out of time.
+    init?(network built: CallUpNetwork, timeLimit: Double) throws {
+        // No mission needs anyone (no missions, or every need 0): nothing flows and nothing is
+        // missing. GLPK is not asked, as it refuses a model without columns.
+        guard built.network.arcCount > 0 else {
+            assignments = []
+            boundEuros = 0
+            vertices = built.network.vertexCount
+            arcs = 0
+            return
+        }
+        let result = try GLPKSolver().solve(built.network, timeLimit: timeLimit)
+        if result.termination == .timeLimit { return nil }
         guard result.termination == .optimal, let optimum = result.objective else {
-            throw ReservistPlanningError.noFlow("department flow not solved: \(result.termination.rawValue)")
+            throw ReservistPlanningError.noFlow("call-up flow not solved: \(result.termination.rawValue)")
         }
         assignments = built.assignmentArcs.indices.compactMap { k in
             result.flow[Int(built.assignmentArcs[k])] > 0
@@ -151,9 +216,11 @@ struct FlowSolution: Sendable {
 
 public enum ReservistPlanningError: Error, CustomStringConvertible {
     case noFlow(String)
+    /// The instance cannot even be built within the time limit.
+    case tooSlow(String)
     public var description: String {
         switch self {
-        case .noFlow(let message): return message
+        case .noFlow(let message), .tooSlow(let message): return message
         }
     }
 }

@@ -28,7 +28,17 @@ public struct JSONDocumentError: Error, Sendable, Equatable, CustomStringConvert
 
 /// Loading and parsing a whole document, with errors that name the file.
 public enum JSONDocument {
+    /// Largest document read: 64 MB, as for scenarios. The largest roster or plan Continuum writes
+    /// is a few MB; a bigger file is refused before it is read (parsing 100 MB took 46 s and 600 MB
+    /// in a debug build).
+    public static let maximumFileBytes = 64 * 1024 * 1024
+
     public static func load(path: String) throws(JSONDocumentError) -> JSONValue {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.int64Value > Int64(maximumFileBytes) {
+            throw JSONDocumentError(file: path, path: "$", message: "the file is \(size.int64Value / (1024 * 1024)) MB, "
+                                    + "larger than the \(maximumFileBytes / (1024 * 1024)) MB limit; check that this is the right file")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -5,6 +5,8 @@ struct BinaryRun {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The process ended by a signal (a crash, a trap, an abort); `status` is then the signal number.
+    var killedBySignal = false
 }
 
 enum Binary {
@@ -21,7 +23,10 @@ enum Binary {
 
     /// Output goes to temporary files rather than pipes: Foundation's pipe
     /// reads trap on EINTR when tests run processes concurrently.
-    static func run(_ arguments: [String]) throws -> BinaryRun {
+    /// With a `timeout`, a process still running after that many seconds is killed (SIGKILL: the
+    /// binary handles SIGTERM itself, and a process stuck in a system call would not act on it);
+    /// it then shows as `killedBySignal`.
+    static func run(_ arguments: [String], timeout: TimeInterval? = nil) throws -> BinaryRun {
         let folder = FileManager.default.temporaryDirectory
         let outURL = folder.appendingPathComponent("continuum-out-\(UUID().uuidString)")
         let errURL = folder.appendingPathComponent("continuum-err-\(UUID().uuidString)")
@@ -38,11 +43,17 @@ enum Binary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
+        }
         process.waitUntilExit()
         try out.close()
         try err.close()
         return BinaryRun(status: process.terminationStatus,
                          stdout: try String(contentsOf: outURL, encoding: .utf8),
-                         stderr: try String(contentsOf: errURL, encoding: .utf8))
+                         stderr: try String(contentsOf: errURL, encoding: .utf8),
+                         killedBySignal: process.terminationReason == .uncaughtSignal)
     }
 }

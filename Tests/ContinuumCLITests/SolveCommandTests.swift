@@ -134,9 +134,9 @@ import Testing
             let run = try Binary.run(["solve", Self.scenario("concert"), "--format", "csv", "--time-limit", "60"])
             #expect(run.status == 0, "\(run.stderr)")
             let lines = run.stdout.split(separator: "\n").map(String.init)
-            #expect(lines.first == "person,corps,zone,role,start,end,patrol")
+            #expect(lines.first == "person,corps,zone,role,start,end,patrol,breaks")
             #expect(lines.count > 1)
-            for line in lines { #expect(line.split(separator: ",", omittingEmptySubsequences: false).count == 7, "\(line)") }
+            for line in lines { #expect(line.split(separator: ",", omittingEmptySubsequences: false).count == 8, "\(line)") }
             // As many lines as the JSON roster has assignments.
             let json = try solveToFile("concert", in: folder).roster
             #expect(lines.count - 1 == (json["assignments"] as? [Any])?.count)

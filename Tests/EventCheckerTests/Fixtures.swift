@@ -36,6 +36,7 @@ enum Fixture {
     static func scenario() -> Scenario {
         var rules = Rules()
         rules.shiftTemplates = [ShiftTemplate(startTimes: ["06:00", "14:00", "22:00"].map { TimeOfDay($0)! }, hours: 8)]
+        rules.breakMinutes = 0   // breaks have their own tests (BreakRuleTests)
         let communes = [
             Commune(id: "ville", name: "Ville", convention: Convention(jointPatrols: true, hours: hours("06:00", "02:00"), armed: true)),
             Commune(id: "bourg", name: "Bourg", convention: nil),

@@ -14,7 +14,11 @@ enum PlanRoster {
             assignments: plan.assignments.map { a in
                 Roster.Assignment(person: scenario.people[a.person].id, zone: scenario.zones[a.zone].id, role: a.role,
                                   start: horizon.time(ofSlot: a.startSlot), end: horizon.time(ofSlot: a.endSlot),
-                                  patrol: a.patrol.map { plan.patrols[$0].id })
+                                  patrol: a.patrol.map { plan.patrols[$0].id },
+                                  breaks: WorkBreaks.breaks(of: a, in: scenario).map {
+                                      Roster.Break(start: horizon.start.adding(minutes: $0.lowerBound),
+                                                   end: horizon.start.adding(minutes: $0.upperBound))
+                                  })
             },
             patrols: plan.patrols.map { p in
                 Roster.Patrol(id: p.id, zone: scenario.zones[p.zone].id, template: scenario.patrolTemplates[p.template].id,

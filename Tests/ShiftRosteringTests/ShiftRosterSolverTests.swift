@@ -13,7 +13,7 @@ import Testing
     func instance1ReachesItsOptimumWithAValidRoster() throws {
         let instance = try ShiftInstanceReader.read(path: Self.folder.appendingPathComponent("Instance1.txt").path)
         var options = ShiftRosterOptions()
-        options.timeLimit = 30
+        options.timeLimit = 8
         let result = try ShiftRosterSolver.solve(instance, options: options)
         let report = ShiftRosterChecker.check(instance, result.roster)
         #expect(report.isClean, "\(report.violations.prefix(5))")
@@ -23,13 +23,14 @@ import Testing
     }
 
     /// The model's objective of a roster equals the checker's, on the model's own columns.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: folder.appendingPathComponent("Instance2.txt").path)))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: folder.appendingPathComponent("Instance1.txt").path)))
     func modelObjectiveMatchesTheChecker() throws {
-        let instance = try ShiftInstanceReader.read(path: Self.folder.appendingPathComponent("Instance2.txt").path)
+        let instance = try ShiftInstanceReader.read(path: Self.folder.appendingPathComponent("Instance1.txt").path)
         let (model, handle) = ShiftRosterSolver.model(for: instance)
         var options = ShiftRosterOptions()
-        options.timeLimit = 5
+        options.timeLimit = 8
         let result = try ShiftRosterSolver.solve(instance, options: options)
+        try #require(result.termination != .noFeasiblePointFound, "Instance 1 has a roster within a second in release builds")
         let values = handle.values(of: result.roster)
         #expect(model.isFeasible(values))
         #expect(Int(model.objectiveValue(of: values).rounded()) == ShiftRosterChecker.check(instance, result.roster).objective)

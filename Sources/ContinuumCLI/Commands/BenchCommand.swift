@@ -8,8 +8,8 @@ import ShiftRostering
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks: the Curtois & Qu shift-scheduling instances.",
-        subcommands: [BenchCurtois.self]
+        abstract: "Benchmarks: Curtois & Qu instances, the constraint generator, the scenario ladder.",
+        subcommands: [BenchCurtois.self, BenchGenerator.self, BenchLadder.self, BenchGeneratorOne.self, BenchLadderOne.self]
     )
 }
 
@@ -60,14 +60,18 @@ struct BenchCurtois: ParsableCommand {
     func run() throws {
         var rows: [Row] = []
         var failed = false
-        if let rosterDir { try FileManager.default.createDirectory(atPath: rosterDir, withIntermediateDirectories: true) }
+        // Every instance is read before anything is solved or written: a bad file stops the run at
+        // once (exit 65), without minutes of solving first and without creating the roster folder.
+        var instances: [(file: String, instance: ShiftInstance)] = []
         for file in files {
-            let instance: ShiftInstance
             do {
-                instance = try ShiftInstanceReader.read(path: file)
+                instances.append((file, try ShiftInstanceReader.read(path: file)))
             } catch {
                 throw CLIFailure(.inputError, error.description)
             }
+        }
+        if let rosterDir { try FileManager.default.createDirectory(atPath: rosterDir, withIntermediateDirectories: true) }
+        for (file, instance) in instances {
             var options = ShiftRosterOptions()
             options.timeLimit = timeLimit
             options.seed = seed

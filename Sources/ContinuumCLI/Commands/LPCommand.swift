@@ -81,9 +81,14 @@ struct LPSolve: ParsableCommand {
         let model: LinearModel
         do {
             model = try ModelFile.read(file, format: inputFormat)
-            try model.validate()
         } catch {
             throw CLIFailure(.inputError, "\(CLIFailure.from(error).message)")
+        }
+        do {
+            try model.validate()
+        } catch {
+            // The model read but cannot be solved safely: name the file, as every input error does.
+            throw CLIFailure(.inputError, "\(file): \(error.description)")
         }
         var parameters = SolveParameters()
         parameters.timeLimit = solve.timeLimit
@@ -155,6 +160,7 @@ struct LPConvert: ParsableCommand {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             if let failure = error as? CLIFailure { throw failure }
+            if let invalid = error as? ModelValidationError { throw CLIFailure(.inputError, "\(input): \(invalid.description)") }
             if error is ModelFileError { throw CLIFailure(.ioError, CLIFailure.from(error).message) }
             throw CLIFailure.from(error)
         }

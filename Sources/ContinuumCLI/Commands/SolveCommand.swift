@@ -27,6 +27,9 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Wall-clock limit in seconds (default 60).")
     var timeLimit: Double = 60
 
+    @Option(name: .long, help: "Memory the run may use, in GiB (default: 80 % of this machine's); larger instances stop at once with exit 75.")
+    var memoryLimit: Double?
+
     @Option(name: .long, help: "Relative gap at which to stop improving (default 0.0001).")
     var gap: Double = 1e-4
 
@@ -49,13 +52,21 @@ struct SolveCommand: ParsableCommand {
         guard timeLimit > 0, timeLimit.isFinite else {
             throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
         }
+        if let memoryLimit, !(memoryLimit > 0 && memoryLimit.isFinite) {
+            throw ValidationError("--memory-limit must be a positive number of GiB, got \(memoryLimit)")
+        }
         guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be a non-negative fraction, got \(gap)") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
     }
 
+    private var memoryBudget: MemoryBudget? {
+        memoryLimit.map { MemoryBudget(bytes: UInt64($0 * 1_073_741_824)) }
+    }
+
     func run() throws {
+        let began = ContinuousClock.now
         if ScenarioKind.detect(path: scenario) == .reservists {
-            try runReservists()
+            try runReservists(began: began)
             return
         }
         let loaded: Scenario
@@ -65,8 +76,10 @@ struct SolveCommand: ParsableCommand {
             throw CLIFailure(.inputError, error.description)
         }
         var options = EventPlanOptions()
+        options.start = began
         options.timeLimit = timeLimit
         options.relativeGap = gap
+        if let memory = memoryBudget { options.memory = memory }
         options.threads = threads
         options.verbose = verbose
         if let exportMps {
@@ -79,6 +92,8 @@ struct SolveCommand: ParsableCommand {
         let plan: EventPlan
         do {
             plan = try EventPlanner.plan(loaded, options: options)
+        } catch let conflict as PinConflict {
+            throw CLIFailure(.inputError, "\(scenario): $.pinned: \(conflict)")
         } catch {
             throw CLIFailure.from(error)
         }
@@ -103,16 +118,29 @@ struct SolveCommand: ParsableCommand {
         }
     }
 
-    private func runReservists() throws {
+    /// - Parameter began: when the command started: the time limit covers reading the file too.
+    private func runReservists(began: ContinuousClock.Instant) throws {
         let loaded: ReservistScenario
         do {
             loaded = try ReservistReader.read(path: scenario)
         } catch {
             throw CLIFailure(.inputError, error.description)
         }
+        var options = ReservistPlanOptions()
+        options.start = began
+        options.timeLimit = timeLimit
+        options.relativeGap = gap
+        if let memory = memoryBudget { options.memory = memory }
+        options.progress = ProgressReporter.standardError()
+        if let exportMps {
+            try FileManager.default.createDirectory(atPath: exportMps, withIntermediateDirectories: true)
+            options.exportDirectory = exportMps
+        }
+        let interrupt = SignalRelay.install()
+        options.interrupt = interrupt
         let plan: CallUpPlan
         do {
-            plan = try ReservistPlanner.plan(loaded, timeLimit: timeLimit)
+            plan = try ReservistPlanner.plan(loaded, options: options)
         } catch {
             throw CLIFailure.from(error)
         }
@@ -128,5 +156,8 @@ struct SolveCommand: ParsableCommand {
         case .table: text = ReservistReport.table(plan, loaded)
         }
         try OutputFile.write(text, to: output)
+        if interrupt.isRaised || plan.termination == .interrupted {
+            throw CLIFailure(.interrupted, "interrupted: the best plan found so far was written (status \(plan.termination.rawValue))")
+        }
     }
 }

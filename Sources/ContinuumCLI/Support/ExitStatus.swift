@@ -1,3 +1,5 @@
+import ReservistPlanning
+import EventPlanning
 import Engine
 import GLPK
 import LinearModel
@@ -17,6 +19,8 @@ public enum ExitStatus: Int32, Sendable {
     case internalError = 70
     /// An output file could not be written.
     case ioError = 74
+    /// The instance is too large for this machine's memory (or `--memory-limit`): stopped before building it.
+    case tooLarge = 75
     /// Stopped by SIGINT or SIGTERM.
     case interrupted = 130
 }
@@ -37,6 +41,11 @@ public struct CLIFailure: Error, CustomStringConvertible {
         case let failure as CLIFailure: return failure
         case let error as ModelFileError: return CLIFailure(.inputError, error.description)
         case let error as ModelValidationError: return CLIFailure(.inputError, error.description)
+        case let error as MemoryBudgetError: return CLIFailure(.tooLarge, error.description)
+        case let error as PinConflict: return CLIFailure(.inputError, error.description)
+        case let error as ReservistPlanningError:
+            if case .tooSlow = error { return CLIFailure(.tooLarge, error.description) }
+            return CLIFailure(.internalError, "internal error: \(error.description)")
         case let error as GLPKError:
             return CLIFailure(.internalError, "internal error: \(error.description)")
         default: return CLIFailure(.internalError, "internal error: \(error)")

@@ -30,6 +30,14 @@ enum RosterReport {
             json.field("start", time(a.startSlot))
             json.field("end", time(a.endSlot))
             json.field("patrol", a.patrol.map { plan.patrols[$0].id })
+            json.beginArray("breaks")
+            for b in WorkBreaks.breaks(of: a, in: scenario) {
+                json.beginObject()
+                json.field("start", horizon.start.adding(minutes: b.lowerBound).description)
+                json.field("end", horizon.start.adding(minutes: b.upperBound).description)
+                json.endObject()
+            }
+            json.endArray()
             json.endObject()
         }
         json.endArray()
@@ -70,13 +78,17 @@ enum RosterReport {
     static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     static func csv(_ plan: EventPlan, _ scenario: Scenario) -> String {
-        var lines = ["person,corps,zone,role,start,end,patrol"]
+        var lines = ["person,corps,zone,role,start,end,patrol,breaks"]
         for a in plan.assignments {
             let person = scenario.people[a.person]
+            let breaks = WorkBreaks.breaks(of: a, in: scenario).map {
+                "\(scenario.horizon.start.adding(minutes: $0.lowerBound))/\(scenario.horizon.start.adding(minutes: $0.upperBound))"
+            }
             lines.append([person.id, person.corps.rawValue, scenario.zones[a.zone].id, a.role,
                           scenario.horizon.time(ofSlot: a.startSlot).description,
                           scenario.horizon.time(ofSlot: a.endSlot).description,
-                          a.patrol.map { plan.patrols[$0].id } ?? ""].map(csvField).joined(separator: ","))
+                          a.patrol.map { plan.patrols[$0].id } ?? "",
+                          breaks.joined(separator: " ")].map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

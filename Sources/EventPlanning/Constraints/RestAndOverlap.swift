@@ -7,37 +7,68 @@ import LinearModel
 /// Intervals form an interval graph, which is perfect, so the counts w[c,·] can be
 /// split among n_c people exactly when no instant is covered more than n_c times:
 ///
-///     Σ_{s : start_s ≤ τ < end_s + rest} w[c,s] ≤ n_c     for every start instant τ of class c
+///     Σ_{s : start_s ≤ τ < end_s + rest} w[c,s] + Σ_{r : r + rest ≤ τ < r + R} y[c,r] ≤ n_c
 ///
-/// (the maximum overlap is reached at some start). Rows with one term (implied by
-/// the bound on w) or repeating the previous row's set are dropped. The rows have
-/// consecutive ones in time: an interval matrix, totally unimodular.
+/// for every start instant τ of class c (the maximum overlap is reached at some start).
+///
+/// The weekly rest of R hours starting at r (columns y, see `WeeklyRest`) joins the same
+/// graph as the interval [r + rest, r + R): it is disjoint from a stretched shift
+/// [start_s, end_s + rest) exactly when end_s ≤ r or start_s ≥ r + R, i.e. when the
+/// shift leaves [r, r + R) free (R > rest, see `PlanningIndex.weeklyRestSlots`).
+/// Weekly rests only exist for singleton classes, where the rows say "an independent set".
+///
+/// Rows with one term (implied by the bounds) or repeating the previous row's set are
+/// dropped. The rows have consecutive ones in time: an interval matrix, totally unimodular.
 struct RestAndOverlap: ConstraintFamily {
-    /// Row r holds pairs `members[rowStart[r] ..< rowStart[r+1]]` with limit `limits[r]`.
+    /// Row r holds columns `members[rowStart[r] ..< rowStart[r+1]]` with limit `limits[r]`.
     private var rowStart: [Int32] = [0]
     private var members: [Int32] = []
     private var limits: [Double] = []
+
+    private struct Interval {
+        var lower: Int
+        var upper: Int
+        var column: Int32
+    }
 
     init(layout: ColumnLayout) {
         let index = layout.index
         var i = 0
         let pairs = layout.pairClass.count
+        var group = 0
+        var intervals: [Interval] = []
         while i < pairs {
             let c = layout.pairClass[i]
             var end = i
             while end < pairs && layout.pairClass[end] == c { end += 1 }
             // Pairs i..<end belong to class c, ordered by (start, end) of their shifts.
+            intervals.removeAll(keepingCapacity: true)
+            for b in i..<end {
+                let shift = index.shifts[Int(layout.pairShift[b])]
+                intervals.append(Interval(lower: shift.startSlot, upper: shift.endSlot + index.restSlots,
+                                          column: Int32(layout.wBase + b)))
+            }
+            while group < layout.restGroupClass.count && layout.restGroupClass[group] == c {
+                for k in Int(layout.restGroupStart[group])..<Int(layout.restGroupStart[group + 1]) {
+                    let r = Int(layout.restStart[k])
+                    intervals.append(Interval(lower: r + index.restSlots, upper: r + index.weeklyRestSlots,
+                                              column: Int32(layout.yBase + k)))
+                }
+                group += 1
+            }
+            if intervals.count > end - i {
+                intervals.sort { ($0.lower, $0.upper, $0.column) < ($1.lower, $1.upper, $1.column) }
+            }
             var previous: ArraySlice<Int32> = []
-            var lastStart = -1
-            for a in i..<end {
-                let tau = index.shifts[Int(layout.pairShift[a])].startSlot
+            var lastStart = Int.min
+            for a in intervals.indices {
+                let tau = intervals[a].lower
                 if tau == lastStart { continue }
                 lastStart = tau
                 let before = members.count
-                for b in i..<end {
-                    let shift = index.shifts[Int(layout.pairShift[b])]
-                    if shift.startSlot > tau { break }
-                    if shift.endSlot + index.restSlots > tau { members.append(Int32(b)) }
+                for b in intervals.indices {
+                    if intervals[b].lower > tau { break }
+                    if intervals[b].upper > tau { members.append(intervals[b].column) }
                 }
                 let current = members[before...]
                 if current.count <= 1 || current.elementsEqual(previous) {
@@ -50,10 +81,7 @@ struct RestAndOverlap: ConstraintFamily {
             }
             i = end
         }
-        self.wBase = layout.wBase
     }
-
-    private let wBase: Int
 
     func count(into counter: inout RowCounter) {
         for r in limits.indices { counter.row(terms: Int(rowStart[r + 1] - rowStart[r])) }
@@ -62,7 +90,7 @@ struct RestAndOverlap: ConstraintFamily {
     func fill(into writer: inout RowWriter) {
         for r in limits.indices {
             writer.beginRow(lower: -.infinity, upper: limits[r])
-            for k in Int(rowStart[r])..<Int(rowStart[r + 1]) { writer.add(ColumnID(wBase + Int(members[k])), 1) }
+            for k in Int(rowStart[r])..<Int(rowStart[r + 1]) { writer.add(ColumnID(Int(members[k])), 1) }
         }
     }
 }

@@ -70,6 +70,13 @@ int cx_set_mat_row(glp_prob *P, int row, int len, const int *index0, const doubl
  */
 int cx_add_rows_raw(glp_prob *P, int nrows, const double *row_lower, const double *row_upper,
                     const int *row_start, const int *index1, const double *value);
+/**
+ * The column half of the raw-GLPK floor: appends ncols columns with their
+ * bounds and objective coefficients (glp_add_cols, glp_set_col_bnds,
+ * glp_set_obj_coef), nothing else.
+ */
+int cx_add_cols_raw(glp_prob *P, int ncols, const double *col_lower, const double *col_upper,
+                    const double *col_cost);
 int cx_add_cols(glp_prob *P, int ncols);
 int cx_set_names(glp_prob *P, int is_column, int count, const char *const *names);
 

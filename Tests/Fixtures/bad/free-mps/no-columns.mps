@@ -1,0 +1,8 @@
+NAME X
+ROWS
+ N obj
+ L c1
+COLUMNS
+RHS
+ RHS c1 1
+ENDATA
