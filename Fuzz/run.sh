@@ -41,6 +41,12 @@ seeds() {
         mps|free-mps) ls "$root"/Tests/Fixtures/lp/*.mps ;;
         lp) ls "$root"/Tests/Fixtures/lp/*.lp "$root"/Scenarios/lp/*.lp ;;
     esac
+    # The bad-input corpus (Tests/Fixtures/bad, README there): every file must fail cleanly.
+    local bad="$root/Tests/Fixtures/bad"
+    case "$1" in
+        event-csv) ls "$bad"/people-csv/*.csv 2>/dev/null || true ;;
+        *) if [ -d "$bad/$1" ]; then ls "$bad/$1"/*; fi ;;
+    esac
     if [ -d "$here/seeds/regressions/$1" ]; then ls "$here/seeds/regressions/$1"/*; fi
 }
 
