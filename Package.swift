@@ -17,6 +17,9 @@ let package = Package(
         .library(name: "ContinuumEventPlanning", targets: ["EventPlanning"]),
         .library(name: "ContinuumReservistScenario", targets: ["ReservistScenario"]),
         .library(name: "ContinuumReservistPlanning", targets: ["ReservistPlanning"]),
+        // The file readers alone, for the fuzz targets in Fuzz/ (docs/fuzzing.md).
+        .library(name: "ContinuumReaders", targets: ["EventScenario", "ReservistScenario", "EventChecker",
+                                                     "ReservistChecker", "ShiftBenchmark", "Engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

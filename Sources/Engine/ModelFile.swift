@@ -47,6 +47,7 @@ public enum ModelFile {
             candidates = [.freeMPS, .mps]
         }
         var failures: [GLPKError] = []
+        var stoppedOnCheck: ModelFileError?
         for candidate in candidates {
             let problem = try GLPKProblem()
             do {
@@ -54,9 +55,19 @@ public enum ModelFile {
             } catch let error as GLPKError where error.kind == .readFailed {
                 failures.append(error)
                 continue
+            } catch let error as GLPKError where error.kind == .fatal {
+                // GLPK's MPS reader fails an assertion, instead of naming the line, on some malformed
+                // files (found by fuzzing: a column given two FX, FR or BV bounds). The shim contained
+                // it; the file is still malformed, not Continuum's fault. GLPK stops there after reading
+                // the syntax, so this attempt read furthest into the file: it is the one reported.
+                stoppedOnCheck = ModelFileError(path: path, message:
+                    "\(path): GLPK's \(candidate.rawValue) reader stopped on an internal check (\(error.message)); "
+                    + "the file is malformed: look for a column given two bounds of the same kind (such as two FX, FR or BV lines)")
+                continue
             }
             return try model(from: problem.content())
         }
+        if let stoppedOnCheck { throw stoppedOnCheck }
         // Report the attempt that read furthest into the file.
         let best = failures.max { lineNumber(in: $0.message) < lineNumber(in: $1.message) }!
         throw ModelFileError(path: path, message: best.message)

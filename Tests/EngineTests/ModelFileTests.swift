@@ -42,6 +42,28 @@ import Testing
         }
     }
 
+    /// Found by fuzzing (docs/fuzzing.md): GLPK's MPS reader fails an assertion on a column given two
+    /// FX, FR or BV bounds. That is a malformed file (ModelFileError naming the file, exit 65), not a
+    /// GLPK fatal error, and GLPK still reads the next file.
+    @Test(arguments: ["FX BND x1 1\n FX BND x1 2", "FR BND x1\n BV BND x1", "BV BND x1\n BV BND x1"])
+    func repeatedTwoSidedBoundIsAMalformedFile(bounds: String) throws {
+        let path = temporary("repeated-bound.mps")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = "NAME T\nROWS\n N obj\n L c\nCOLUMNS\n x1 obj 1 c 1\nRHS\n RHS c 4\nBOUNDS\n \(bounds)\nENDATA\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        for format in [ModelFileFormat.freeMPS, .mps, nil] {
+            #expect {
+                _ = try ModelFile.read(path, format: format)
+            } throws: { error in
+                let message = (error as? ModelFileError)?.description ?? ""
+                // Fixed MPS stops earlier, at the free layout of the lines.
+                return message.hasPrefix(path) && !message.contains("\n")
+                    && (format == .mps || message.contains("two bounds of the same kind"))
+            }
+        }
+        #expect(try ModelFile.read(Fixtures.path("lp/knapsack.mps")).columnCount == 15)
+    }
+
     @Test func binaryGarbageIsAnErrorNotACrash() throws {
         let path = temporary("garbage.mps")
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -1,0 +1,12 @@
+NAME T
+ROWS
+ N obj
+ L c
+COLUMNS
+ x1 obj 1 c 1
+RHS
+ RHS c 4
+BOUNDS
+ BV BND x1
+ BV BND x1
+ENDATA
