@@ -81,6 +81,8 @@ public struct PlanningIndex: Sendable {
     public let restSlots: Int
     /// The duty serving each demand.
     public private(set) var dutyOfDemand: [Int] = []
+    /// Each demand's window in slots.
+    private var demandSlots: [Range<Int>] = []
     /// Coverage segments of each duty, in order.
     public private(set) var segmentsOfDuty: [[Int]] = []
     /// Weeks (7 days from the horizon start) in which the weekly rest can bind: less than
@@ -241,6 +243,10 @@ public struct PlanningIndex: Sendable {
         dutyOfDemand = Array(repeating: -1, count: scenario.demands.count)
         for (k, duty) in duties.enumerated() {
             for d in duty.demands { dutyOfDemand[d] = k }
+        }
+        demandSlots = scenario.demands.map { demand in
+            let a = scenario.horizon.slot(at: demand.window.start) ?? 0
+            return a..<max(a, scenario.horizon.slot(at: demand.window.end) ?? 0)
         }
         publicOrderShift = duties.map { duty in
             shifts.map { shift in
@@ -424,23 +430,19 @@ public struct PlanningIndex: Sendable {
 
     /// Whether `class` may hold `target` on `shift` (adds the rules that depend on time).
     public func mayAssign(class c: Int, target: Target, shift: Int) -> Bool {
-        let person = scenario.people[classes[c].representative]
-        if person.corps == .policeReservist && publicOrderShift[target.duty][shift] { return false }
-        let duty = duties[target.duty]
-        if case .post = duty.kind {
-            // A post agent meets the requirement of every demand of the post overlapping the shift.
-            let span = shifts[shift]
-            var overlapping = 0
-            for d in duty.demands {
-                let demand = scenario.demands[d]
-                guard let a = scenario.horizon.slot(at: demand.window.start), let b = scenario.horizon.slot(at: demand.window.end),
-                      a < span.endSlot, span.startSlot < b else { continue }
-                overlapping += 1
-                guard case .post(_, let requirement) = demand.need, meets(person, requirement) else { return false }
-            }
-            return overlapping > 0
+        let p = classes[c].representative
+        if scenario.people[p].corps == .policeReservist && publicOrderShift[target.duty][shift] { return false }
+        guard case .post = duties[target.duty].kind else { return true }
+        // A post agent meets the requirement of every demand of the post overlapping the shift.
+        let span = shifts[shift]
+        var overlapping = 0
+        for d in duties[target.duty].demands {
+            let slots = demandSlots[d]
+            guard slots.lowerBound < span.endSlot, span.startSlot < slots.upperBound else { continue }
+            overlapping += 1
+            guard case .post(_, let requirement) = scenario.demands[d].need, meets(scenario.people[p], requirement) else { return false }
         }
-        return true
+        return overlapping > 0
     }
 
     // MARK: Coverage segments
