@@ -45,7 +45,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .long, help: "Forward GLPK's own log to stderr.")
     var verbose = false
 
-    @Option(name: .long, help: "Also write each component's model to this folder as free MPS (component-N.mps).")
+    @Option(name: .long, help: "Also write the models to this folder as free MPS: each event component (component-N.mps), or a reservist call-up flow small enough to be solved whole (callup-flow.mps).")
     var exportMps: String?
 
     func validate() throws {
