@@ -55,7 +55,7 @@ public struct NeighbourhoodSearch {
             let sub = model.restricted(toFree: free, fixedAt: best)
             var parameters = SolveParameters()
             let left = deadline - ContinuousClock.now
-            let leftSeconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+            let leftSeconds = left.inSeconds
             parameters.timeLimit = max(0.05, min(subTimeLimit, leftSeconds))
             parameters.incumbent = free.map { best[$0] }
             parameters.interrupt = interrupt
@@ -70,7 +70,7 @@ public struct NeighbourhoodSearch {
             improvements += 1
             if let progress {
                 let elapsed = ContinuousClock.now - began
-                progress(SolveProgress(elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+                progress(SolveProgress(elapsed: elapsed.inSeconds,
                                        incumbent: bestObjective, bound: bound, nodes: iterations))
             }
         }

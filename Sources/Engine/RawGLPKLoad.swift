@@ -42,7 +42,7 @@ public enum RawGLPKLoad {
         let elapsed = ContinuousClock.now - started
         let cpuSeconds = processCPUSeconds() - cpu
         let nonzeros = try problem.dimensions().nonzeros
-        return Measurement(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+        return Measurement(seconds: elapsed.inSeconds,
                            cpuSeconds: cpuSeconds, nonzeros: nonzeros)
     }
 

@@ -8,7 +8,7 @@ struct SolveClock: Sendable {
 
     var elapsed: Double {
         let duration = ContinuousClock.now - start
-        return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        return duration.inSeconds
     }
 
     /// Seconds left, `nil` without a limit; never below a millisecond.

@@ -41,7 +41,6 @@ struct ColumnLayout {
     // restGroupStart[i] ..< restGroupStart[i+1] (offsets from yBase), starts ascending;
     // the first start of each group is the week's start.
     var restGroupClass: [Int32] = []
-    var restGroupWeek: [Int32] = []
     var restGroupStart: [Int32] = [0]
     var restStart: [Int32] = []          // slot where the rest begins
 
@@ -93,30 +92,31 @@ struct ColumnLayout {
     /// week's start) keeps it free of work.
     private mutating func buildRests() {
         let rest = index.weeklyRestSlots
-        var i = 0
-        let pairs = pairClass.count
-        while i < pairs {
-            let c = Int(pairClass[i])
-            var end = i
-            while end < pairs && Int(pairClass[end]) == c { end += 1 }
-            defer { i = end }
+        for (c, range) in classRuns() {
             guard index.hasWeeklyRest(index.scenario.people[index.classes[c].representative]) else { continue }
-            let ends = Set((i..<end).map { index.shifts[Int(pairShift[$0])].endSlot })
-            for (w, week) in index.restWeeks.enumerated() {
+            let ends = Set(range.map { index.shifts[Int(pairShift[$0])].endSlot })
+            for week in index.restWeeks {
                 let candidates = Set([week.lowerBound]).union(ends.filter { week.contains($0) })
                     .filter { $0 + rest <= week.upperBound }.sorted()
                 restGroupClass.append(Int32(c))
-                restGroupWeek.append(Int32(w))
                 for r in candidates { restStart.append(Int32(r)) }
                 restGroupStart.append(Int32(restStart.count))
             }
         }
     }
 
-    /// Weekly-rest columns of class c (one range per binding week), relative to `yBase`.
-    func restGroups(ofClass c: Int) -> [Range<Int>] {
-        restGroupClass.indices.filter { Int(restGroupClass[$0]) == c }
-            .map { Int(restGroupStart[$0])..<Int(restGroupStart[$0 + 1]) }
+    /// The (class, shift) pairs grouped by class: each class with the range of its pairs, which
+    /// are consecutive and ordered by their shifts' (start, end).
+    func classRuns() -> [(class: Int, pairs: Range<Int>)] {
+        var runs: [(class: Int, pairs: Range<Int>)] = []
+        var i = 0
+        while i < pairClass.count {
+            var end = i
+            while end < pairClass.count && pairClass[end] == pairClass[i] { end += 1 }
+            runs.append((Int(pairClass[i]), i..<end))
+            i = end
+        }
+        return runs
     }
 
     private mutating func groupByTargetShift() {

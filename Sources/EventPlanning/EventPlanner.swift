@@ -63,12 +63,12 @@ public enum EventPlanner {
         plan.statistics.integerColumns = solutions.reduce(0) { $0 + $1.integerColumns }
         plan.statistics.rows = solutions.reduce(0) { $0 + $1.rows }
         plan.statistics.nonzeros = solutions.reduce(0) { $0 + $1.nonzeros }
-        plan.statistics.buildSeconds = Double(indexed.components.seconds) + Double(indexed.components.attoseconds) * 1e-18
+        plan.statistics.buildSeconds = indexed.inSeconds
             + solutions.reduce(0) { $0 + $1.buildSeconds }
         plan.bound = min(solutions.reduce(0) { $0 + $1.bound }, plan.objective)
         plan.termination = Self.combine(solutions.map(\.termination))
         let elapsed = ContinuousClock.now - clock
-        plan.statistics.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        plan.statistics.seconds = elapsed.inSeconds
         return plan
     }
 
@@ -115,7 +115,7 @@ struct ComponentSolver {
 
     private var remaining: Double {
         let left = deadline - ContinuousClock.now
-        return max(0.05, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+        return max(0.05, left.inSeconds)
     }
 
     private func parameters(share: Double, incumbent: [Double]? = nil) -> SolveParameters {
@@ -134,7 +134,7 @@ struct ComponentSolver {
         let layout = ColumnLayout(index: index, component: component)
         let (model, pinOfRow) = layout.model(pins: pins)
         let built = ContinuousClock.now - building
-        let buildSeconds = Double(built.components.seconds) + Double(built.components.attoseconds) * 1e-18
+        let buildSeconds = built.inSeconds
         if let folder = options.exportDirectory {
             try ModelFile.write(model, to: "\(folder)/component-\(number + 1).mps", format: .freeMPS)
         }

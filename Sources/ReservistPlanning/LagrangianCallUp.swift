@@ -57,7 +57,7 @@ struct LagrangianCallUp {
         let c = candidates
         let rules = scenario.rules
         let count = c.missionDayCount
-        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        func seconds(_ d: Duration) -> Double { d.inSeconds }
         let total = seconds(deadline - start)
         var reserve = 0.1 * total
         var price = Self.startingPrices(c)

@@ -43,7 +43,7 @@ public enum ReservistPlanner {
         let deadline = start.advanced(by: .milliseconds(Int64(options.timeLimit * 1000)))
         func seconds(since instant: ContinuousClock.Instant) -> Double {
             let d = ContinuousClock.now - instant
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            return d.inSeconds
         }
         func remaining() -> Double { max(0, options.timeLimit - seconds(since: start)) }
         // The size, estimated from a sample of about a thousand reservists, before anything large is built.

@@ -47,7 +47,7 @@ public enum ShiftRosterSolver {
         let deadline = start.advanced(by: .milliseconds(Int64(options.timeLimit * 1000)))
         func left() -> Double {
             let d = deadline - ContinuousClock.now
-            return max(0, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+            return max(0, d.inSeconds)
         }
         let (model, handle) = model(for: instance)
         let layout = handle.layout
@@ -171,7 +171,7 @@ public enum ShiftRosterSolver {
 
     private static func elapsed(_ start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        return d.inSeconds
     }
 }
 

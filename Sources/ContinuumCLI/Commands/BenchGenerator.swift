@@ -360,7 +360,7 @@ struct BenchGeneratorOne: ParsableCommand {
             let elapsed = ContinuousClock.now - started
             cpuSeconds = RawGLPKLoad.processCPUSeconds() - cpu
             let peak = ProcessMemory.peakBytes
-            return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            return (elapsed.inSeconds,
                     max(0, peak - before), reset ? 1 : 0)
         }
         let measured: (Double, Int, Int)

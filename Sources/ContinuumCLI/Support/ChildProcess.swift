@@ -52,7 +52,7 @@ struct ChildProcess {
         let exited = waitStatus & 0x7f == 0
         let status = exited ? (waitStatus >> 8) & 0xff : 128 + (waitStatus & 0x7f)
         let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-        return ChildProcess(status: status, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+        return ChildProcess(status: status, seconds: elapsed.inSeconds,
                             peakBytes: Int(usage.ru_maxrss) * 1024, cpuSeconds: ProcessMemory.seconds(usage),
                             stdout: read(outPath), stderr: read(errPath))
     }

@@ -33,22 +33,16 @@ struct RestAndOverlap: ConstraintFamily {
 
     init(layout: ColumnLayout) {
         let index = layout.index
-        var i = 0
-        let pairs = layout.pairClass.count
         var group = 0
         var intervals: [Interval] = []
-        while i < pairs {
-            let c = layout.pairClass[i]
-            var end = i
-            while end < pairs && layout.pairClass[end] == c { end += 1 }
-            // Pairs i..<end belong to class c, ordered by (start, end) of their shifts.
+        for (c, run) in layout.classRuns() {
             intervals.removeAll(keepingCapacity: true)
-            for b in i..<end {
+            for b in run {
                 let shift = index.shifts[Int(layout.pairShift[b])]
                 intervals.append(Interval(lower: shift.startSlot, upper: shift.endSlot + index.restSlots,
                                           column: Int32(layout.wBase + b)))
             }
-            while group < layout.restGroupClass.count && layout.restGroupClass[group] == c {
+            while group < layout.restGroupClass.count && Int(layout.restGroupClass[group]) == c {
                 for k in Int(layout.restGroupStart[group])..<Int(layout.restGroupStart[group + 1]) {
                     let r = Int(layout.restStart[k])
                     intervals.append(Interval(lower: r + index.restSlots, upper: r + index.weeklyRestSlots,
@@ -56,7 +50,7 @@ struct RestAndOverlap: ConstraintFamily {
                 }
                 group += 1
             }
-            if intervals.count > end - i {
+            if intervals.count > run.count {
                 intervals.sort { ($0.lower, $0.upper, $0.column) < ($1.lower, $1.upper, $1.column) }
             }
             var previous: ArraySlice<Int32> = []
@@ -77,9 +71,8 @@ struct RestAndOverlap: ConstraintFamily {
                 }
                 previous = members[before...]
                 rowStart.append(Int32(members.count))
-                limits.append(Double(index.classes[Int(c)].members.count))
+                limits.append(Double(index.classes[c].members.count))
             }
-            i = end
         }
     }
 

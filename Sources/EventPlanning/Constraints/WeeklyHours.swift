@@ -17,21 +17,15 @@ struct WeeklyHours: ConstraintFamily {
         self.layout = layout
         let index = layout.index
         let rules = index.scenario.rules
-        var i = 0
-        let pairs = layout.pairClass.count
-        while i < pairs {
-            let c = Int(layout.pairClass[i])
-            var end = i
-            while end < pairs && Int(layout.pairClass[end]) == c { end += 1 }
-            let shifts = (i..<end).map { index.shifts[Int(layout.pairShift[$0])] }
+        for (c, run) in layout.classRuns() {
+            let shifts = run.map { index.shifts[Int(layout.pairShift[$0])] }
             let earliestEnd = shifts.map(\.endSlot).min() ?? 0
             let latestStart = shifts.map(\.startSlot).max() ?? 0
             if latestStart >= earliestEnd + index.restSlots {
                 let person = index.scenario.people[index.classes[c].representative]
                 let limit = Double(index.classes[c].members.count) * (rules.weeklyHoursCap - person.hoursThisWeek)
-                classRanges.append((i..<end, limit))
+                classRanges.append((run, limit))
             }
-            i = end
         }
     }
 
