@@ -40,17 +40,17 @@ let package = Package(
         .target(name: "Engine", dependencies: ["GLPK", "LinearModel"]),
         // Event security: the scenario (read and validated), the planner that turns it into a
         // model, and the checker, which depends on the scenario alone (never on the model).
-        .target(name: "EventScenario", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "EventScenario", dependencies: ["StrictJSON", .product(name: "Yams", package: "Yams")]),
         .target(name: "EventPlanning", dependencies: ["EventScenario", "Engine", "LinearModel"]),
         .target(name: "StrictJSON"),
         .target(name: "EventChecker", dependencies: ["EventScenario", "StrictJSON"]),
         // Reservist call-up: the scenario and its generator, the planner (a min-cost flow), the checker.
-        .target(name: "ReservistScenario"),
+        .target(name: "ReservistScenario", dependencies: ["StrictJSON"]),
         .target(name: "ReservistPlanning", dependencies: ["ReservistScenario", "Engine", "LinearModel"]),
         .target(name: "ReservistChecker", dependencies: ["ReservistScenario", "StrictJSON"]),
         // The Curtois & Qu shift-scheduling benchmark: instances, reader, checker (ShiftBenchmark),
         // and the rostering model solved through the engine (ShiftRostering).
-        .target(name: "ShiftBenchmark"),
+        .target(name: "ShiftBenchmark", dependencies: ["StrictJSON"]),
         .target(name: "ShiftRostering", dependencies: ["ShiftBenchmark", "Engine", "LinearModel"]),
         .target(
             name: "ContinuumCLI",

@@ -1,3 +1,4 @@
+import StrictJSON
 /// RFC 4180 records: comma-separated fields, `"` quoting with `""` for a quote, CRLF or LF line
 /// ends (a quoted field may span lines). Each record knows the line it starts on.
 struct CSVRecords {

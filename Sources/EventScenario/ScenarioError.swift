@@ -1,3 +1,4 @@
+import StrictJSON
 /// Why a scenario could not be read: which file, where in it, what is wrong and what to do.
 ///
 /// `location` is a JSON path (`$.people[3].corps`) for a structural problem, or `line 12` for a
@@ -22,50 +23,11 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable {
 
     /// `file: location: problem; fix`, always on one line.
     public var description: String {
-        oneLine("\(file): \(location): \(problem); \(fix)")
+        singleLine("\(file): \(location): \(problem); \(fix)")
     }
 }
 
-/// Replaces line breaks and other control characters so that a message stays on one line.
-func oneLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" })
-    else { return text }
-    var result = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-        if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
-            result.append(" ")
-        } else {
-            result.append(scalar)
-        }
-    }
-    return String(result)
-}
 
-/// A value from the user's file, quoted for a message: control characters escaped, long text cut.
-func quoted(_ text: some StringProtocol, limit: Int = 60) -> String {
-    var result = "'"
-    var count = 0
-    for scalar in text.unicodeScalars {
-        if count == limit {
-            result += "…"
-            break
-        }
-        count += 1
-        switch scalar {
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        case "'": result += "\\'"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "'"
-}
 
 /// The closest of `candidates` to `word` (edit distance at most 2, or a case-only difference), for
 /// "did you mean" hints. Looks at no more than 2000 candidates, in their order; ties keep the first.

@@ -1,3 +1,4 @@
+import StrictJSON
 /// The generic tree both the JSON and the YAML readers produce, and the walker reads.
 /// Objects keep their fields in file order (duplicates included: the walker reports them).
 enum Value {

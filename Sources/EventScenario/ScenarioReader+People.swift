@@ -1,3 +1,4 @@
+import StrictJSON
 /// Builds people from the scenario's `people` list or from the rows of a CSV `peopleFile`, with the
 /// same checks for both.
 struct PersonContext {

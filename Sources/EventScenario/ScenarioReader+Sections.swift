@@ -1,3 +1,4 @@
+import StrictJSON
 /// Walks the generic tree of a `continuum-event/1` document section by section, in the order of
 /// docs/scenario-format.md, and resolves every reference to an index.
 struct ScenarioBuilder {

@@ -1,3 +1,4 @@
+import StrictJSON
 /// A JSON path, kept as a chain and rendered (`$.people[3].corps`) only when a message needs it,
 /// so that reading 30 000 valid people builds no path strings.
 indirect enum Path {

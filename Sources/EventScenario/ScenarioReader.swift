@@ -1,3 +1,4 @@
+import StrictJSON
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import StrictJSON
 import Foundation
 
 /// A parsed JSON value. Objects keep their fields in file order, repeated names included, so

@@ -1,3 +1,4 @@
+import StrictJSON
 /// Why a reservist scenario could not be read: which file, where in it (a JSON path such as
 /// `$.reservists[3].home.lat`), what is wrong and what to do.
 ///
@@ -21,45 +22,10 @@ public struct ReservistInputError: Error, CustomStringConvertible, Sendable, Equ
     }
 
     /// `file: path: problem; fix`, always on one line.
-    public var description: String { oneLine("\(file): \(path): \(problem); \(fix)") }
+    public var description: String { singleLine("\(file): \(path): \(problem); \(fix)") }
 }
 
-/// Replaces line breaks and other control characters so that a message stays on one line.
-func oneLine(_ text: String) -> String {
-    func isBreaking(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || s.value == 0x7F || s.value == 0x85 || s == "\u{2028}" || s == "\u{2029}"
-    }
-    guard text.unicodeScalars.contains(where: isBreaking) else { return text }
-    var result = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars { result.append(isBreaking(scalar) ? " " : scalar) }
-    return String(result)
-}
 
-/// A value from the user's file, quoted for a message: control characters escaped, long text cut.
-func quoted(_ text: some StringProtocol, limit: Int = 60) -> String {
-    var result = "'"
-    var count = 0
-    for scalar in text.unicodeScalars {
-        if count == limit {
-            result += "…"
-            break
-        }
-        count += 1
-        switch scalar {
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        case "'": result += "\\'"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "'"
-}
 
 /// A JSON path, kept as a chain and rendered only for a message.
 indirect enum JSONPath {

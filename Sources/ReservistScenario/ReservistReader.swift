@@ -1,3 +1,4 @@
+import StrictJSON
 import Foundation
 
 /// Reads and cross-checks a `continuum-reservists/1` scenario (docs/reservist-format.md).

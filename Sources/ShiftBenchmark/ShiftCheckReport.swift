@@ -1,3 +1,4 @@
+import StrictJSON
 /// One broken hard rule.
 ///
 /// `rule` is one of `ShiftViolation.rules`. `employee` is the employee's id (nil when the problem is

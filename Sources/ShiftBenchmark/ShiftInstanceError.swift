@@ -1,3 +1,4 @@
+import StrictJSON
 /// Why a Curtois & Qu instance could not be read: which file, which line, what is wrong and what
 /// to do about it.
 ///
@@ -26,39 +27,7 @@ public struct ShiftInstanceError: Error, CustomStringConvertible, Sendable, Equa
     public var description: String { singleLine("\(file):\(line): \(problem); \(fix)") }
 }
 
-/// Replaces line breaks and other control characters with spaces so a message stays on one line.
-func singleLine(_ text: String) -> String {
-    func isBreaking(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || s.value == 0x7F || s.value == 0x85 || s == "\u{2028}" || s == "\u{2029}"
-    }
-    guard text.unicodeScalars.contains(where: isBreaking) else { return text }
-    var result = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars { result.append(isBreaking(scalar) ? " " : scalar) }
-    return String(result)
-}
 
-/// A value from the user's file, quoted for a message: control characters escaped, long text cut.
-func quote(_ text: some StringProtocol, limit: Int = 40) -> String {
-    var result = "'"
-    var count = 0
-    for scalar in text.unicodeScalars {
-        if count == limit {
-            result += "..."
-            break
-        }
-        count += 1
-        switch scalar {
-        case "'": result += "\\'"
-        case "\t": result += "\\t"
-        case "\r": result += "\\r"
-        case "\n": result += "\\n"
-        default:
-            if scalar.value < 0x20 || scalar.value >= 0x7F {
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "'"
-}
+
+/// An instance value quoted for a message, cut at 40 characters.
+func quote(_ text: some StringProtocol) -> String { quoted(text, limit: 40) }

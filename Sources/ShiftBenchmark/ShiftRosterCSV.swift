@@ -1,3 +1,4 @@
+import StrictJSON
 /// Why a roster CSV could not be read: `source:line: problem; what to do`, one line.
 public struct ShiftRosterCSVError: Error, CustomStringConvertible, Sendable, Equatable {
     public var source: String

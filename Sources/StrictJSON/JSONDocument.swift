@@ -70,5 +70,31 @@ public func singleLine(_ text: String) -> String {
 }
 
 private func isBreaking(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}"
+    scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar == "\u{2028}" || scalar == "\u{2029}"
+}
+
+/// A value from the user's file, quoted for a message: control characters escaped, long text cut.
+public func quoted(_ text: some StringProtocol, limit: Int = 60) -> String {
+    var result = "'"
+    var count = 0
+    for scalar in text.unicodeScalars {
+        if count == limit {
+            result += "…"
+            break
+        }
+        count += 1
+        switch scalar {
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        case "'": result += "\\'"
+        default:
+            if isBreaking(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return result + "'"
 }
