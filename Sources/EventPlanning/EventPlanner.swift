@@ -211,7 +211,8 @@ struct ComponentSolver {
         }
         var best = start
         var bestObjective = model.objectiveValue(of: start)
-        if full.point != .none, full.objective! < bestObjective - 1e-9 {
+        // With pins the empty start breaks them: any point GLPK found replaces it, whatever its cost.
+        if full.point != .none, full.objective! < bestObjective - 1e-9 || !model.isFeasible(best) {
             best = full.values
             bestObjective = full.objective!
         }
