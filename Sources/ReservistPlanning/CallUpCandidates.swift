@@ -1,3 +1,4 @@
+import Dispatch
 import ReservistScenario
 
 /// Every call-up a hard rule allows, as flat arrays: for reservist r, entries
@@ -57,49 +58,76 @@ struct CallUpCandidates {
         let missionSkill = scenario.missions.map(\.skill), missionPublicOrder = scenario.missions.map(\.publicOrder)
         let missionLocation = scenario.missions.map(\.location)
         let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
-        var reachable: [(mission: Int, cost: Double)] = []
-        var options: [(day: Int, md: Int, cost: Double)] = []
-        for (index, reservist) in scenario.reservists.enumerated() {
-            defer { reservistStart.append(Int32(day.count)) }
-            guard index % stride == 0, reservist.remainingDays > 0, !reservist.availableDays.isEmpty else { continue }
-            reachable.removeAll(keepingCapacity: true)
-            let reach = reservist.maxTravelKm / rules.roadFactor
-            for (k, circle) in circles.enumerated() {
-                guard let (centre, radius) = circle, reservist.home.kilometres(to: centre) - radius <= reach + 1 else { continue }
-                for m in byDepartment[k] {
-                    if let skill = missionSkill[m], !reservist.skills.contains(skill) { continue }
-                    if missionPublicOrder[m] && reservist.corps == .policeReservist { continue }
-                    let km = reservist.home.kilometres(to: missionLocation[m]) * rules.roadFactor
-                    guard km <= reservist.maxTravelKm else { continue }
-                    reachable.append((m, reservist.dailyPay + 2 * km * rules.travelAllowancePerKm))
+        // Reservists in fixed chunks, built in parallel and joined in order: the same arrays for any
+        // number of cores.
+        let reservistCount = scenario.reservists.count
+        let chunkCount = min(16, max(1, reservistCount / 256))
+        var parts = [Part](repeating: Part(), count: chunkCount)
+        let missionDayStart = missionDayStart, needed = needed, priority = priority, departmentMissions = byDepartment
+        parts.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
+                var part = Part()
+                var reachable: [(mission: Int, cost: Double)] = []
+                for index in (k * reservistCount / chunkCount)..<((k + 1) * reservistCount / chunkCount) {
+                    defer { part.counts.append(Int32(part.day.count)) }
+                    let reservist = scenario.reservists[index]
+                    guard index % stride == 0, reservist.remainingDays > 0, !reservist.availableDays.isEmpty else { continue }
+                    reachable.removeAll(keepingCapacity: true)
+                    let reach = reservist.maxTravelKm / rules.roadFactor
+                    for (k, circle) in circles.enumerated() {
+                        guard let (centre, radius) = circle, reservist.home.kilometres(to: centre) - radius <= reach + 1 else { continue }
+                        for m in departmentMissions[k] {
+                            if let skill = missionSkill[m], !reservist.skills.contains(skill) { continue }
+                            if missionPublicOrder[m] && reservist.corps == .policeReservist { continue }
+                            let km = reservist.home.kilometres(to: missionLocation[m]) * rules.roadFactor
+                            guard km <= reservist.maxTravelKm else { continue }
+                            reachable.append((m, reservist.dailyPay + 2 * km * rules.travelAllowancePerKm))
+                        }
+                    }
+                    guard !reachable.isEmpty else { continue }
+                    let first = scenario.firstCallableDay(noticeDays: reservist.reactivity ? rules.reactivityNoticeDays
+                                                                                           : rules.defaultNoticeDays)
+                    let quotaBlocked = reservist.salaried && !reservist.employerConsent
+                        && rules.employerQuotaDays - reservist.employerDaysUsed <= 0
+                    for d in reservist.availableDays where d >= first && d < scenario.dayCount {
+                        if quotaBlocked && workingDay[d] { continue }
+                        for (m, c) in reachable {
+                            // Flat lookups: copying a `Mission` here (its arrays retained and released) was the hot spot.
+                            let firstDay = missionFirst[m]
+                            guard d >= firstDay, d <= missionLast[m] else { continue }
+                            let md = Int(missionDayStart[m]) + d - firstDay
+                            // A call-up costing at least the shortfall price is never better than the
+                            // shortfall itself: leaving it out changes no optimum and no bound.
+                            guard needed[md] > 0, c < priority[md] else { continue }
+                            part.day.append(Int16(d))
+                            part.missionDay.append(Int32(md))
+                            part.cost.append(c)
+                        }
+                    }
                 }
-            }
-            guard !reachable.isEmpty else { continue }
-            let first = scenario.firstCallableDay(noticeDays: reservist.reactivity ? rules.reactivityNoticeDays
-                                                                                   : rules.defaultNoticeDays)
-            let quotaBlocked = reservist.salaried && !reservist.employerConsent
-                && rules.employerQuotaDays - reservist.employerDaysUsed <= 0
-            options.removeAll(keepingCapacity: true)
-            for d in reservist.availableDays where d >= first && d < scenario.dayCount {
-                if quotaBlocked && workingDay[d] { continue }
-                for (m, c) in reachable {
-                    // Flat lookups: copying a `Mission` here (its arrays retained and released) was the hot spot.
-                    let firstDay = missionFirst[m]
-                    let md = Int(missionDayStart[m]) + d - firstDay
-                    guard d >= firstDay, d <= missionLast[m], needed[md] > 0 else { continue }
-                    // A call-up costing at least the shortfall price is never better than the
-                    // shortfall itself: leaving it out changes no optimum and no bound.
-                    guard c < priority[md] else { continue }
-                    options.append((d, md, c))
-                }
-            }
-            for option in options {
-                day.append(Int16(option.day))
-                missionDay.append(Int32(option.md))
-                cost.append(option.cost)
-                entryReservist.append(Int32(reservistStart.count - 1))
+                out[k] = part
             }
         }
+        let total = parts.reduce(0) { $0 + $1.day.count }
+        day.reserveCapacity(total)
+        missionDay.reserveCapacity(total)
+        cost.reserveCapacity(total)
+        entryReservist.reserveCapacity(total)
+        reservistStart.reserveCapacity(reservistCount + 1)
+        for part in parts {
+            let base = Int32(day.count)
+            day.append(contentsOf: part.day)
+            missionDay.append(contentsOf: part.missionDay)
+            cost.append(contentsOf: part.cost)
+            var previous: Int32 = 0
+            for end in part.counts {
+                for _ in previous..<end { entryReservist.append(Int32(reservistStart.count - 1)) }
+                reservistStart.append(base + end)
+                previous = end
+            }
+        }
+        parts = []
         // Reverse index by counting sort.
         var counts = [Int32](repeating: 0, count: needed.count + 1)
         for md in missionDay { counts[Int(md) + 1] += 1 }
@@ -111,12 +139,29 @@ struct CallUpCandidates {
             byMissionDay[Int(cursor[Int(md)])] = Int32(e)
             cursor[Int(md)] += 1
         }
-        // Cheapest first within each mission-day (ties: entry order).
-        let costs = cost
-        for md in 0..<needed.count {
-            let range = Int(byMissionDayStart[md])..<Int(byMissionDayStart[md + 1])
-            byMissionDay[range].sort { (costs[Int($0)], $0) < (costs[Int($1)], $1) }
+        // Cheapest first within each mission-day (ties: entry order), mission-days in parallel.
+        let costs = cost, starts = byMissionDayStart, mdCount = needed.count
+        byMissionDay.withUnsafeMutableBufferPointer { order in
+            nonisolated(unsafe) let order = order
+            DispatchQueue.concurrentPerform(iterations: 16) { k in
+                var keyed: [(Double, Int32)] = []
+                for md in (k * mdCount / 16)..<((k + 1) * mdCount / 16) {
+                    let range = Int(starts[md])..<Int(starts[md + 1])
+                    keyed.removeAll(keepingCapacity: true)
+                    for i in range { keyed.append((costs[Int(order[i])], order[i])) }
+                    keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+                    for (offset, pair) in keyed.enumerated() { order[range.lowerBound + offset] = pair.1 }
+                }
+            }
         }
+    }
+
+    /// One chunk of reservists' entries, with each reservist's end offset.
+    private struct Part {
+        var day: [Int16] = []
+        var missionDay: [Int32] = []
+        var cost: [Double] = []
+        var counts: [Int32] = []
     }
 
     var missionDayCount: Int { needed.count }

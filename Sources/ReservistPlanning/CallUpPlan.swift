@@ -47,7 +47,12 @@ public struct CallUpPlan: Sendable {
         public var solveSeconds = 0.0
         public var seconds = 0.0
         public var continuitySwaps = 0
-        /// 1 when the flow was solved whole, else the Lagrangian iterations.
+        /// The flow was solved whole by GLPK (else by auctions and the Lagrangian search).
+        public var wholeFlow = false
+        /// 1 when the flow was solved whole, else the Lagrangian iterations (auctions included).
         public var subproblems = 0
+        /// ε-auctions run from zero prices, and the bids they placed.
+        public var auctions = 0
+        public var auctionBids = 0
     }
 }

@@ -28,6 +28,8 @@ struct LagrangianCallUp {
         var iterations: Int
         /// The search ended at its deadline (not at the gap, nor by an interrupt).
         var stoppedByTime: Bool
+        /// The auctions run: ε, bids placed, and whether each ran to its end.
+        var auctions: [(epsilon: Double, bids: Int, complete: Bool)] = []
     }
 
     init(scenario: ReservistScenario, candidates: CallUpCandidates? = nil) {
@@ -48,12 +50,23 @@ struct LagrangianCallUp {
         return price
     }
 
-    /// Searches prices until `deadline` minus a reserve for what follows (the last repair,
-    /// continuity swaps and the report: three times the longest repair, and 10 % of the run),
-    /// until the gap reaches `targetGap`, or until `interrupt` is raised.
+    /// Searches until `deadline` minus a reserve for what follows (the last primal step,
+    /// continuity swaps and the report: three times the longest primal step, and 10 % of the run),
+    /// until the gap reaches `targetGap`, or until `interrupt` is raised:
+    ///
+    /// 1. ε-auctions from zero prices (`CallUpAuction`), each with half the previous ε while the
+    ///    next is predicted to fit in `auctionShare` of the time: near-optimal prices and plans fast;
+    /// 2. projected, deflected subgradient steps from the best prices, which raise the bound;
+    /// 3. primal steps at most a fifth of the time: an auction warm-started just below the best
+    ///    prices, whose places are then repaired (gaps filled, cheaper reservists swapped in);
+    /// 4. a last warm auction, and GLPK's simplex on the flow restricted to the promising call-ups
+    ///    when that flow is small.
+    ///
+    /// With `auctionShare` 0 the auctions are skipped and the primal step is the plain repair of the
+    /// reservists' own choices (the method before auctions, kept for tests and comparison).
     func solve(start: ContinuousClock.Instant = .now, deadline: ContinuousClock.Instant, targetGap: Double = 0.002,
                interrupt: InterruptFlag? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil,
-               maxIterations: Int = .max) -> Outcome {
+               maxIterations: Int = .max, auctionShare: Double = 0.35) -> Outcome {
         let c = candidates
         let rules = scenario.rules
         let count = c.missionDayCount
@@ -66,13 +79,16 @@ struct LagrangianCallUp {
         var bestBound = -Double.infinity
         var bestValue = -Double.infinity   // for the step size
         var bestPrice = price
-        var lastRepair = ContinuousClock.now, repairCost = 0.0, lastRepairIteration = 0
+        var lastPrimal = ContinuousClock.now, primalCost = 0.0, lastPrimalIteration = 0
+        var warmedAt = -1                  // iteration whose best prices the last warm auction started from
+        var bestPriceIteration = 0
         var best: (plan: [Int32], objective: Double)?
         var step = 2.0
         var sinceImprovement = 0
         var iterations = 0
         var stoppedByTime = false
-        var scratch = ReservistChoice()
+        var auctions: [(epsilon: Double, bids: Int, complete: Bool)] = []
+        let useAuctions = auctionShare > 0 && c.entryCount > 0
         // The reservists' subproblems run on every core, in a fixed number of chunks whose
         // results are added in chunk order: the same sums for any number of cores.
         let chunks = Self.chunks(c, count: 8)
@@ -80,20 +96,90 @@ struct LagrangianCallUp {
         var gradient = [Double](repeating: 0, count: count)
         var direction = [Double](repeating: 0, count: count)
         let deflection = 1.5
-        while iterations < maxIterations {
-            iterations += 1
-            // Subproblems.
-            var value = 0.0
+
+        /// L(π): the dualised rows' constant part plus every reservist's best schedule; marks
+        /// `chosen` and counts `coverage`.
+        func lagrangian(_ price: [Double]) -> Double {
             // A mission-day paired with active staff takes at most `limit` reservists: the other
             // needed − limit are short whatever happens (dualising the limit with a multiplier
             // μ = priority − π gives exactly this term), and the price applies to `limit` places.
+            var value = 0.0
             for md in 0..<count {
                 value += price[md] * Double(c.limit[md]) + c.priority[md] * Double(c.needed[md] - c.limit[md])
             }
-            value += subproblems(price, chunks: chunks, into: &chosen, coverage: &coverage, scratch: &scratches)
+            return value + subproblems(price, chunks: chunks, into: &chosen, coverage: &coverage, scratch: &scratches)
+        }
+        func offer(_ candidate: (plan: [Int32], objective: Double)) {
+            if best == nil || candidate.objective < best!.objective { best = candidate }
+        }
+        func repaired(_ auction: CallUpAuction) -> (plan: [Int32], objective: Double) {
+            var mask = [Bool](repeating: false, count: c.entryCount)
+            for e in auction.plan { mask[Int(e)] = true }
+            let (plan, objective) = repair(mask)
+            return (plan, objective)
+        }
+        /// Records L(π) when it beats the best bound.
+        func consider(_ price: [Double]) {
+            let value = lagrangian(price)
+            if !bestBound.isFinite || value > bestBound {
+                bestBound = value
+                bestPrice = price
+                bestValue = max(bestValue, value)
+            }
+        }
+        /// An auction started `margin` below `prices` (few bids: they are near equilibrium), repaired.
+        /// Its end prices are tried as multipliers too.
+        func warmAuction(_ prices: [Double], margin: Double) -> (plan: [Int32], objective: Double) {
+            let starting = (0..<count).map { c.priority[$0] - prices[$0] - margin }
+            var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: Self.warmEpsilon(c), startingPrices: starting)
+            let complete = auction.run { ContinuousClock.now >= deadline || interrupt?.isRaised == true }
+            if complete { consider(auction.multipliers) }
+            return repaired(auction)
+        }
+        func gapReached() -> Bool {
+            guard let best else { return false }
+            return best.objective - bestBound <= targetGap * max(1, abs(best.objective))
+        }
+
+        if useAuctions {
+            let auctionDeadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(auctionShare * seconds(deadline - .now) * 1000)))
+            var epsilon = Self.auctionEpsilon(c)
+            while interrupt?.isRaised != true {
+                let began = ContinuousClock.now
+                var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon)
+                let complete = auction.run { ContinuousClock.now >= auctionDeadline || interrupt?.isRaised == true }
+                let auctionPrice = auction.multipliers
+                let value = lagrangian(auctionPrice)
+                if !bestBound.isFinite || value > bestBound {
+                    bestBound = value
+                    bestPrice = auctionPrice
+                    bestValue = value
+                }
+                offer(repaired(auction))
+                // Its prices overshoot by up to ε: the warm start begins that much lower.
+                if complete { offer(warmAuction(auctionPrice, margin: epsilon + Self.warmMargin(c))) }
+                iterations += 1
+                auctions.append((epsilon, auction.bids, complete))
+                progress?(SolveProgress(elapsed: seconds(ContinuousClock.now - start), incumbent: best!.objective,
+                                        bound: bestBound, nodes: iterations))
+                let took = seconds(ContinuousClock.now - began)
+                if !complete || gapReached() { break }
+                // Bids, hence time, grow about as 1/ε.
+                if 2.2 * took > seconds(auctionDeadline - .now) || auctions.count >= Self.maxAuctions { break }
+                epsilon /= 2
+            }
+            price = bestPrice
+            bestPriceIteration = iterations
+            lastPrimal = ContinuousClock.now
+            lastPrimalIteration = iterations
+        }
+        while iterations < maxIterations && !(useAuctions && (gapReached() || interrupt?.isRaised == true)) {
+            iterations += 1
+            let value = lagrangian(price)
             if !bestBound.isFinite || value > bestBound + 1e-9 * max(1, abs(bestBound)) {
                 bestBound = value
                 bestPrice = price
+                bestPriceIteration = iterations
             }
             if !bestValue.isFinite || value > bestValue + 1e-9 * max(1, abs(bestValue)) {
                 bestValue = value
@@ -105,22 +191,27 @@ struct LagrangianCallUp {
                     sinceImprovement = 0
                 }
             }
-            // Primal repair: at most a fifth of the time (it costs about a second on 20 M call-ups),
-            // and at least every 20 passes.
-            if iterations == 1 || seconds(ContinuousClock.now - lastRepair) >= 4 * repairCost
-                || iterations - lastRepairIteration >= 20 {
+            // Primal step: at most a fifth of the time, and at least every 20 passes (a warm auction:
+            // at most a tenth, as the last one, from the best prices, is what counts most).
+            let spacing = useAuctions ? 9.0 : 4.0
+            if iterations == 1 || seconds(ContinuousClock.now - lastPrimal) >= spacing * primalCost
+                || (!useAuctions && iterations - lastPrimalIteration >= 20) {
                 let began = ContinuousClock.now
-                let (plan, objective) = repair(chosen)
-                repairCost = seconds(ContinuousClock.now - began)
-                lastRepair = ContinuousClock.now
-                lastRepairIteration = iterations
-                reserve = max(reserve, 3 * repairCost)
-                if best == nil || objective < best!.objective { best = (plan, objective) }
+                if useAuctions && warmedAt != bestPriceIteration {
+                    warmedAt = bestPriceIteration
+                    offer(warmAuction(bestPrice, margin: Self.warmMargin(c)))
+                } else {
+                    offer(repair(chosen))
+                }
+                primalCost = seconds(ContinuousClock.now - began)
+                lastPrimal = ContinuousClock.now
+                lastPrimalIteration = iterations
+                reserve = max(reserve, 3 * primalCost)
             }
             let upper = best!.objective
             progress?(SolveProgress(elapsed: seconds(ContinuousClock.now - start), incumbent: upper, bound: bestBound,
                                     nodes: iterations))
-            if upper - bestBound <= targetGap * max(1, abs(upper)) || interrupt?.isRaised == true { break }
+            if gapReached() || interrupt?.isRaised == true { break }
             if seconds(deadline - ContinuousClock.now) <= reserve {
                 stoppedByTime = true
                 break
@@ -154,18 +245,24 @@ struct LagrangianCallUp {
                 price[md] = min(c.priority[md], max(0, price[md] + t * direction[md]))
             }
         }
-        // A last repair from the best prices' own choices.
-        var lastChoice = [Bool](repeating: false, count: c.entryCount)
-        for r in scenario.reservists.indices {
-            let from = Int(c.reservistStart[r]), to = Int(c.reservistStart[r + 1])
-            if from < to { _ = scratch.choose(r, from..<to, c, bestPrice, scenario, rules, into: &lastChoice) }
+        // A last primal step from the best prices, unless the gap is closed or one already started there.
+        if !gapReached() && interrupt?.isRaised != true {
+            if useAuctions {
+                if warmedAt != bestPriceIteration { offer(warmAuction(bestPrice, margin: Self.warmMargin(c))) }
+            } else {
+                var lastChoice = [Bool](repeating: false, count: c.entryCount)
+                var scratch = ReservistChoice()
+                for r in scenario.reservists.indices {
+                    let from = Int(c.reservistStart[r]), to = Int(c.reservistStart[r + 1])
+                    if from < to { _ = scratch.choose(r, from..<to, c, bestPrice, scenario, rules, into: &lastChoice) }
+                }
+                offer(repair(lastChoice))
+            }
         }
-        let last = repair(lastChoice)
-        if last.1 < best!.objective { best = last }
         // Polish: the flow restricted to the call-ups that look worth it at the best prices
-        // (reduced cost ≤ 0) and to the repaired plan, solved exactly by GLPK's simplex.
+        // (reduced cost ≤ 0) and to the best plan, solved exactly by GLPK's simplex when small.
         let leftSeconds = seconds(deadline - ContinuousClock.now) - reserve
-        if leftSeconds > 1, interrupt?.isRaised != true,
+        if leftSeconds > 1, interrupt?.isRaised != true, !gapReached(),
            let polished = try? polish(bestPrice, keeping: best!.plan, timeLimit: leftSeconds),
            polished.objective < best!.objective - 1e-6 {
             best = polished
@@ -176,7 +273,37 @@ struct LagrangianCallUp {
             assigned[Int(c.entryReservist[Int(e)])].append((Int(c.day[Int(e)]), Int(c.missionDayMission[md])))
         }
         return Outcome(assigned: assigned, bound: bestBound, objective: best!.objective, iterations: iterations,
-                       stoppedByTime: stoppedByTime)
+                       stoppedByTime: stoppedByTime, auctions: auctions)
+    }
+
+    /// The first auction's ε: a fifth of the mean call-up cost (each auction's plan is within about
+    /// ε a call-up of its bound).
+    static func auctionEpsilon(_ c: CallUpCandidates) -> Double {
+        guard c.entryCount > 0 else { return 1 }
+        return max(0.01, c.cost.reduce(0, +) / Double(c.entryCount) / 5)
+    }
+
+    /// A warm-started auction's ε and how far below the given prices it starts: a hundredth and a
+    /// twentieth of the mean call-up cost.
+    static func warmEpsilon(_ c: CallUpCandidates) -> Double { auctionEpsilon(c) / 20 }
+    static func warmMargin(_ c: CallUpCandidates) -> Double { auctionEpsilon(c) / 4 }
+
+    /// At most this many auctions (the last one's ε is the first one's / 2^(n−1)).
+    static let maxAuctions = 6
+
+    /// L(π) at `price` (one price per mission-day in `0 ... priority`): a valid lower bound on the
+    /// optimum for any such prices.
+    func bound(at price: [Double]) -> Double {
+        let c = candidates
+        var chosen = [Bool](repeating: false, count: c.entryCount)
+        var coverage = [Int32](repeating: 0, count: c.missionDayCount)
+        let chunks = Self.chunks(c, count: 8)
+        var scratches = chunks.map { _ in ReservistChoice() }
+        var value = 0.0
+        for md in 0..<c.missionDayCount {
+            value += price[md] * Double(c.limit[md]) + c.priority[md] * Double(c.needed[md] - c.limit[md])
+        }
+        return value + subproblems(price, chunks: chunks, into: &chosen, coverage: &coverage, scratch: &scratches)
     }
 
     /// Reservist ranges with about the same number of call-ups each.

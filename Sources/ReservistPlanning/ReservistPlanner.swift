@@ -87,6 +87,7 @@ public enum ReservistPlanner {
                 plan.statistics.vertices = solution.vertices
                 plan.statistics.arcs = solution.arcs
                 plan.statistics.subproblems = 1
+                plan.statistics.wholeFlow = true
                 plan.statistics.continuitySwaps = swaps
                 plan.statistics.seconds = seconds(since: start)
                 plan.statistics.solveSeconds = plan.statistics.seconds - buildSeconds
@@ -118,6 +119,8 @@ public enum ReservistPlanner {
         plan.statistics.solveSeconds = solveSeconds
         plan.statistics.continuitySwaps = swaps
         plan.statistics.subproblems = outcome.iterations
+        plan.statistics.auctions = outcome.auctions.count
+        plan.statistics.auctionBids = outcome.auctions.reduce(0) { $0 + $1.bids }
         plan.statistics.seconds = seconds(since: start)
         return plan
     }

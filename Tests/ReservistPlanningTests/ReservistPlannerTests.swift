@@ -54,6 +54,25 @@ import Testing
         }
     }
 
+    /// Past the whole-flow size the planner runs auctions then the Lagrangian search: on an instance
+    /// GLPK also solves whole, its plan is within 1 % of the optimum and its bound below it.
+    @Test func decomposedSearchLandsWithinOnePercentOfTheExactOptimum() throws {
+        let scenario = ReservistGenerator.generate(reservists: 250, departments: 4, days: 28, seed: 13)
+        let exact = try ReservistPlanner.plan(scenario)
+        try #require(exact.statistics.wholeFlow && exact.termination == .optimal)
+        var options = ReservistPlanOptions()
+        options.monolithicArcLimit = 0
+        options.timeLimit = 20
+        options.relativeGap = 0.005
+        let plan = try ReservistPlanner.plan(scenario, options: options)
+        #expect(!plan.statistics.wholeFlow && plan.statistics.auctions >= 1)
+        #expect(plan.bound <= exact.objective + 1e-6)
+        #expect(plan.objective >= exact.objective - 1e-6)
+        #expect(plan.objective <= exact.objective * 1.01, "\(plan.objective) vs optimum \(exact.objective)")
+        let checked = ReservistChecker.check(scenario: scenario, plan: CheckerPlan.from(plan, scenario))
+        #expect(checked.violations.isEmpty, "\(checked.violations.prefix(3))")
+    }
+
     @Test func sameInputGivesTheSamePlan() throws {
         let scenario = ReservistGenerator.generate(reservists: 200, departments: 5, days: 20, seed: 11)
         let a = try ReservistPlanner.plan(scenario), b = try ReservistPlanner.plan(scenario)

@@ -179,7 +179,7 @@ struct BenchLadderOne: ParsableCommand {
                 let loaded = try ReservistReader.read(path: scenario)
                 let plan = try ReservistPlanner.plan(loaded, timeLimit: timeLimit)
                 let s = plan.statistics
-                let whole = s.subproblems == 1
+                let whole = s.wholeFlow
                 json.field("rows", whole ? Double(s.vertices) : nil)
                 json.field("columns", s.arcs)
                 json.field("nonzeros", whole ? Double(2 * s.arcs) : nil)
@@ -188,7 +188,7 @@ struct BenchLadderOne: ParsableCommand {
                 json.field("status", plan.termination.rawValue)
                 json.field("gap", plan.gap)
                 json.field("note", whole ? "one min-cost flow LP (vertices x arcs)"
-                                         : "Lagrangian relaxation over \(s.arcs) allowed call-ups, \(s.subproblems) iterations: no whole LP")
+                                         : "auctions and Lagrangian relaxation over \(s.arcs) allowed call-ups, \(s.subproblems) iterations: no whole LP")
             } else {
                 let loaded = try ScenarioReader.read(path: scenario)
                 var options = EventPlanOptions()

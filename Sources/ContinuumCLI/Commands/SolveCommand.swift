@@ -147,7 +147,8 @@ struct SolveCommand: ParsableCommand {
         let statistics = plan.statistics
         printError("solved in \(Format.seconds(statistics.seconds)): \(statistics.reservists) reservists, "
                    + "\(statistics.missions) missions, \(statistics.arcs) allowed call-ups, "
-                   + (statistics.subproblems == 1 ? "one flow LP" : "\(statistics.subproblems) Lagrangian iterations")
+                   + (statistics.wholeFlow ? "one flow LP"
+                      : "\(statistics.auctions) auctions (\(statistics.auctionBids) bids), \(statistics.subproblems) Lagrangian iterations")
                    + "; status \(plan.termination.rawValue), gap \(Format.percent(plan.gap))")
         let text: String
         switch format {
