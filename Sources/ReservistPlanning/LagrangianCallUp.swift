@@ -155,9 +155,13 @@ struct LagrangianCallUp {
                     bestPrice = auctionPrice
                     bestValue = value
                 }
-                offer(repaired(auction))
-                // Its prices overshoot by up to ε: the warm start begins that much lower.
-                if complete { offer(warmAuction(auctionPrice, margin: epsilon + Self.warmMargin(c))) }
+                // Its prices overshoot by up to ε: a warm start that much lower gives a better plan
+                // than repairing its own (which is kept only when the auction was cut short).
+                if complete {
+                    offer(warmAuction(auctionPrice, margin: epsilon + Self.warmMargin(c)))
+                } else {
+                    offer(repaired(auction))
+                }
                 iterations += 1
                 auctions.append((epsilon, auction.bids, complete))
                 progress?(SolveProgress(elapsed: seconds(ContinuousClock.now - start), incumbent: best!.objective,

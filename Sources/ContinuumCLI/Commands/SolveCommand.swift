@@ -148,7 +148,8 @@ struct SolveCommand: ParsableCommand {
         printError("solved in \(Format.seconds(statistics.seconds)): \(statistics.reservists) reservists, "
                    + "\(statistics.missions) missions, \(statistics.arcs) allowed call-ups, "
                    + (statistics.wholeFlow ? "one flow LP"
-                      : "\(statistics.auctions) auctions (\(statistics.auctionBids) bids), \(statistics.subproblems) Lagrangian iterations")
+                      : "\(statistics.auctions) auction\(statistics.auctions == 1 ? "" : "s") (\(statistics.auctionBids) bids), "
+                        + "\(statistics.subproblems) Lagrangian iteration\(statistics.subproblems == 1 ? "" : "s")")
                    + "; status \(plan.termination.rawValue), gap \(Format.percent(plan.gap))")
         let text: String
         switch format {
