@@ -130,9 +130,14 @@ struct LagrangianCallUp {
         /// An auction started `margin` below `prices` (few bids: they are near equilibrium), repaired.
         /// Its end prices are tried as multipliers too.
         func warmAuction(_ prices: [Double], margin: Double) -> (plan: [Int32], objective: Double) {
+            let began = ContinuousClock.now
+            // The last one runs in the reserve, with the swaps and the report after it.
+            defer { reserve = max(reserve, 2.5 * seconds(ContinuousClock.now - began)) }
             let starting = (0..<count).map { c.priority[$0] - prices[$0] - margin }
             var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: Self.warmEpsilon(c), startingPrices: starting)
-            let complete = auction.run { ContinuousClock.now >= deadline || interrupt?.isRaised == true }
+            // It leaves half the reserve for what follows.
+            let stop = deadline.advanced(by: .milliseconds(-Int64(reserve * 500)))
+            let complete = auction.run { ContinuousClock.now >= stop || interrupt?.isRaised == true }
             if complete { consider(auction.multipliers) }
             return repaired(auction)
         }
