@@ -55,7 +55,7 @@ struct CallUpAuction {
     /// Bids that took a place.
     private(set) var bids = 0
     /// Reservists decided together, against the same prices.
-    static let batchSize = 512
+    static let batchSize = 128
     static let chunkCount = 8
 
     /// - Parameter startingPrices: a price per mission-day for all its places (zero by default). With

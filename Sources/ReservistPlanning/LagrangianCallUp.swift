@@ -129,12 +129,12 @@ struct LagrangianCallUp {
         }
         /// An auction started `margin` below `prices` (few bids: they are near equilibrium), repaired.
         /// Its end prices are tried as multipliers too.
-        func warmAuction(_ prices: [Double], margin: Double) -> (plan: [Int32], objective: Double) {
+        func warmAuction(_ prices: [Double], margin: Double, epsilon: Double) -> (plan: [Int32], objective: Double) {
             let began = ContinuousClock.now
             // The last one runs in the reserve, with the swaps and the report after it.
             defer { reserve = max(reserve, 2.5 * seconds(ContinuousClock.now - began)) }
             let starting = (0..<count).map { c.priority[$0] - prices[$0] - margin }
-            var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: Self.warmEpsilon(c), startingPrices: starting)
+            var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon, startingPrices: starting)
             // It leaves half the reserve for what follows.
             let stop = deadline.advanced(by: .milliseconds(-Int64(reserve * 500)))
             let complete = auction.run { ContinuousClock.now >= stop || interrupt?.isRaised == true }
@@ -163,7 +163,7 @@ struct LagrangianCallUp {
                 // Its prices overshoot by up to ε: a warm start that much lower gives a better plan
                 // than repairing its own (which is kept only when the auction was cut short).
                 if complete {
-                    offer(warmAuction(auctionPrice, margin: epsilon + Self.warmMargin(c)))
+                    offer(warmAuction(auctionPrice, margin: epsilon + Self.warmMargin(c), epsilon: Self.warmEpsilon(c)))
                 } else {
                     offer(repaired(auction))
                 }
@@ -208,7 +208,7 @@ struct LagrangianCallUp {
                 let began = ContinuousClock.now
                 if useAuctions && warmedAt != bestPriceIteration {
                     warmedAt = bestPriceIteration
-                    offer(warmAuction(bestPrice, margin: Self.warmMargin(c)))
+                    offer(warmAuction(bestPrice, margin: Self.warmMargin(c), epsilon: Self.warmEpsilon(c)))
                 } else {
                     offer(repair(chosen))
                 }
@@ -257,7 +257,7 @@ struct LagrangianCallUp {
         // A last primal step from the best prices, unless the gap is closed or one already started there.
         if !gapReached() && interrupt?.isRaised != true {
             if useAuctions {
-                if warmedAt != bestPriceIteration { offer(warmAuction(bestPrice, margin: Self.warmMargin(c))) }
+                if warmedAt != bestPriceIteration { offer(warmAuction(bestPrice, margin: Self.warmMargin(c), epsilon: Self.warmEpsilon(c))) }
             } else {
                 var lastChoice = [Bool](repeating: false, count: c.entryCount)
                 var scratch = ReservistChoice()
