@@ -248,7 +248,7 @@ def row(name: str, r: Result, gap_text: Optional[str] = None) -> str:
 
 SUMMARY_EVENT = re.compile(r"solved in ([\d.]+) s: (\d+) people in (\d+) classes, (\d+) components?, (\d+) columns "
                            r"\((\d+) integer\), (\d+) rows, (\d+) nonzeros; status (\S+), gap (.*)$", re.M)
-SUMMARY_RESERVIST = re.compile(r"solved in ([\d.]+) s: (\d+) reservists, (\d+) missions, (\d+) allowed call-ups, "
+SUMMARY_RESERVIST = re.compile(r"solved in ([\d.]+) s(?: \(built in [\d.]+ s\))?: (\d+) reservists, (\d+) missions, (\d+) allowed call-ups, "
                                r"(.*?); status (\S+), gap (.*)$", re.M)
 
 
@@ -453,7 +453,7 @@ def main() -> None:
             description.append("`%s`: %s reservists, %s missions, %s allowed call-ups; Continuum solved %s." % (
                 os.path.relpath(path) if not generate else name, m.group(2), m.group(3), m.group(4),
                 "the whole network with GLPK's simplex (proven optimal)" if not lagrangian else
-                "a Lagrangian relaxation (%s) with a repair heuristic: it never builds the whole network" % m.group(5)))
+                "auctions and a Lagrangian relaxation (%s) with warm-started auctions as the primal heuristic: it never builds the whole network" % m.group(5)))
         network = os.path.join(work, "network.mps")
         print("%s: exporting the network" % name, file=sys.stderr, flush=True)
         exporter = measured([args.exporter, path, network], timeout=1200)

@@ -145,7 +145,8 @@ struct SolveCommand: ParsableCommand {
             throw CLIFailure.from(error)
         }
         let statistics = plan.statistics
-        printError("solved in \(Format.seconds(statistics.seconds)): \(statistics.reservists) reservists, "
+        printError("solved in \(Format.seconds(statistics.seconds)) (built in \(Format.seconds(statistics.buildSeconds))): "
+                   + "\(statistics.reservists) reservists, "
                    + "\(statistics.missions) missions, \(statistics.arcs) allowed call-ups, "
                    + (statistics.wholeFlow ? "one flow LP"
                       : "\(statistics.auctions) auction\(statistics.auctions == 1 ? "" : "s") (\(statistics.auctionBids) bids), "
