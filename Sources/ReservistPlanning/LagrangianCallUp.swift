@@ -160,11 +160,15 @@ struct LagrangianCallUp {
                     bestPrice = auctionPrice
                     bestValue = value
                 }
-                // Its prices overshoot by up to ε: a warm start 1.5 ε lower (measured: ε alone is near the
-                // point where too many places stay free) gives a better plan
-                // than repairing its own (which is kept only when the auction was cut short).
+                // Its prices overshoot by up to ε: warm starts 1.5 ε lower (measured: ε alone is near
+                // the point where too many places stay free) give better plans than repairing its own
+                // (kept only when the auction was cut short). ε-scaling by warm starts: first at ε/5,
+                // then, unless the gap is reached, at the fine ε from that auction's prices.
                 if complete {
-                    offer(warmAuction(auctionPrice, margin: 1.5 * epsilon + Self.warmMargin(c), epsilon: Self.warmEpsilon(c)))
+                    offer(warmAuction(auctionPrice, margin: 1.5 * epsilon + Self.warmMargin(c), epsilon: epsilon / 5))
+                    if !gapReached() {
+                        offer(warmAuction(bestPrice, margin: 0.3 * epsilon + Self.warmMargin(c), epsilon: Self.warmEpsilon(c)))
+                    }
                 } else {
                     offer(repaired(auction))
                 }
