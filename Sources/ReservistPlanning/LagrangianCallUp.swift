@@ -113,9 +113,7 @@ struct LagrangianCallUp {
             if best == nil || candidate.objective < best!.objective { best = candidate }
         }
         func repaired(_ auction: CallUpAuction) -> (plan: [Int32], objective: Double) {
-            var mask = [Bool](repeating: false, count: c.entryCount)
-            for e in auction.plan { mask[Int(e)] = true }
-            let (plan, objective) = repair(mask)
+            let (plan, objective) = repair([], feasible: auction.plan)
             return (plan, objective)
         }
         /// Records L(π) when it beats the best bound.
@@ -456,7 +454,9 @@ struct LagrangianCallUp {
     /// Turns the reservists' own choices into a plan that respects every
     /// mission-day's limit, then fills gaps with the cheapest free reservists.
     /// - Returns: chosen entries and the plan's objective.
-    func repair(_ chosen: [Bool]) -> ([Int32], Double) {
+    /// - Parameter feasible: when given, a plan that already respects every limit (an auction's
+    ///   places): it is kept whole, without the first pass over every call-up.
+    func repair(_ chosen: [Bool], feasible: [Int32]? = nil) -> ([Int32], Double) {
         let c = candidates
         let rules = scenario.rules
         let dayCount = scenario.dayCount
@@ -465,8 +465,16 @@ struct LagrangianCallUp {
         var working = [Int32](repeating: 0, count: scenario.reservists.count)
         var taken = [Bool](repeating: false, count: c.entryCount)
         var coverage = [Int32](repeating: 0, count: c.missionDayCount)
+        for e32 in feasible ?? [] {
+            let e = Int(e32), r = Int(c.entryReservist[e]), d = Int(c.day[e])
+            used[r * dayCount + d] = true
+            days[r] += 1
+            if scenario.isWorkingDay(d) { working[r] += 1 }
+            taken[e] = true
+            coverage[Int(c.missionDay[e])] += 1
+        }
         // Keep the choices, cheapest first on each mission-day, up to its limit.
-        for md in 0..<c.missionDayCount {
+        for md in 0..<c.missionDayCount where feasible == nil {
             for k in Int(c.byMissionDayStart[md])..<Int(c.byMissionDayStart[md + 1]) {
                 let e = Int(c.byMissionDay[k])
                 guard chosen[e], coverage[md] < c.limit[md] else { continue }
