@@ -67,9 +67,7 @@ struct CallUpAuction {
         self.epsilon = epsilon
         let rules = scenario.rules
         cap = scenario.reservists.map { Int32(clamping: $0.remainingDays) }
-        quota = scenario.reservists.map {
-            $0.salaried && !$0.employerConsent ? Int32(max(0, rules.employerQuotaDays - $0.employerDaysUsed)) : Int32.max
-        }
+        quota = scenario.reservists.map { Int32(clamping: $0.workingDaysLeft(rules)) }
         workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
         slotStart = [0]
         slotStart.reserveCapacity(c.missionDayCount + 1)

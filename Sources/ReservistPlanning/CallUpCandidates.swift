@@ -88,8 +88,7 @@ struct CallUpCandidates {
                     guard !reachable.isEmpty else { continue }
                     let first = scenario.firstCallableDay(noticeDays: reservist.reactivity ? rules.reactivityNoticeDays
                                                                                            : rules.defaultNoticeDays)
-                    let quotaBlocked = reservist.salaried && !reservist.employerConsent
-                        && rules.employerQuotaDays - reservist.employerDaysUsed <= 0
+                    let quotaBlocked = reservist.workingDaysLeft(rules) == 0
                     for d in reservist.availableDays where d >= first && d < scenario.dayCount {
                         if quotaBlocked && workingDay[d] { continue }
                         for (m, c) in reachable {

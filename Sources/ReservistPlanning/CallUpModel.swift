@@ -67,12 +67,12 @@ public enum CallUpModel {
         out.text("param left :=")
         for r in reservists { out.pair(r + 1, scenario.reservists[r].remainingDays) }
         out.line(";")
-        let quotaHolders = reservists.filter { scenario.reservists[$0].salaried && !scenario.reservists[$0].employerConsent }
+        let quotaHolders = reservists.filter { scenario.reservists[$0].workingDaysLeft(rules) != Int.max }
         out.text("set RQ :=")
         for r in quotaHolders { out.int(r + 1) }
         out.line(";")
         out.text("param quota :=")
-        for r in quotaHolders { out.pair(r + 1, max(0, rules.employerQuotaDays - scenario.reservists[r].employerDaysUsed)) }
+        for r in quotaHolders { out.pair(r + 1, scenario.reservists[r].workingDaysLeft(rules)) }
         out.line(";")
         func md(_ k: Int) -> Int {
             let m = Int(built.arcMission[k])

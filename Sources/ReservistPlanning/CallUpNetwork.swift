@@ -110,8 +110,7 @@ public struct CallUpNetwork {
             guard !reachable.isEmpty else { continue }
             let notice = reservist.reactivity ? rules.reactivityNoticeDays : rules.defaultNoticeDays
             let firstDay = scenario.firstCallableDay(noticeDays: notice)
-            let quota = reservist.salaried && !reservist.employerConsent
-                ? max(0, rules.employerQuotaDays - reservist.employerDaysUsed) : Int.max
+            let quota = reservist.workingDaysLeft(rules)
             var rVertex: Int32 = -1
             var wVertex: Int32 = -1
             for day in reservist.availableDays where day >= firstDay && day < scenario.dayCount {

@@ -409,8 +409,7 @@ struct LagrangianCallUp {
             if fair > 0 { network.addArc(from: source, to: rv, capacity: fair, cost: 0) }
             if left > fair { network.addArc(from: source, to: rv, capacity: left - fair, cost: rules.fairnessPenaltyPerDay) }
             var wv: Int32 = -1
-            let quota = reservist.salaried && !reservist.employerConsent
-                ? max(0, rules.employerQuotaDays - reservist.employerDaysUsed) : Int.max
+            let quota = reservist.workingDaysLeft(rules)
             var e = from
             while e < to {
                 let d = c.day[e]
@@ -496,8 +495,7 @@ struct LagrangianCallUp {
                 let r = Int(c.entryReservist[e]), d = Int(c.day[e])
                 let reservist = scenario.reservists[r]
                 guard !taken[e], !used[r * dayCount + d], Int(days[r]) < reservist.remainingDays else { continue }
-                if scenario.isWorkingDay(d) && reservist.salaried && !reservist.employerConsent
-                    && Int(working[r]) >= rules.employerQuotaDays - reservist.employerDaysUsed { continue }
+                if scenario.isWorkingDay(d) && Int(working[r]) >= reservist.workingDaysLeft(rules) { continue }
                 let marginal = c.cost[e] + (Int(days[r]) >= rules.fairShareDays ? rules.fairnessPenaltyPerDay : 0)
                 guard marginal < c.priority[md] else { continue }
                 used[r * dayCount + d] = true
@@ -522,8 +520,7 @@ struct LagrangianCallUp {
                     let r2 = Int(c.entryReservist[e2]), d2 = Int(c.day[e2])
                     let reservist = scenario.reservists[r2]
                     guard !taken[e2], r2 != r, !used[r2 * dayCount + d2], Int(days[r2]) < reservist.remainingDays else { continue }
-                    if scenario.isWorkingDay(d2) && reservist.salaried && !reservist.employerConsent
-                        && Int(working[r2]) >= rules.employerQuotaDays - reservist.employerDaysUsed { continue }
+                    if scenario.isWorkingDay(d2) && Int(working[r2]) >= reservist.workingDaysLeft(rules) { continue }
                     let extra = c.cost[e2] + (Int(days[r2]) >= rules.fairShareDays ? rules.fairnessPenaltyPerDay : 0)
                     guard extra < saving - 1e-9 else { continue }
                     taken[e] = false
@@ -592,8 +589,7 @@ struct ReservistChoice {
         bestOfDay.sort { ($0.gain, -$0.entry) > ($1.gain, -$1.entry) }
         let reservist = scenario.reservists[r]
         let cap = reservist.remainingDays
-        let quota = reservist.salaried && !reservist.employerConsent
-            ? max(0, rules.employerQuotaDays - reservist.employerDaysUsed) : Int.max
+        let quota = reservist.workingDaysLeft(rules)
         var total = 0.0, workingTaken = 0
         for option in bestOfDay {
             guard taken.count < cap else { break }

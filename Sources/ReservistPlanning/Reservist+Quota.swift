@@ -1,0 +1,10 @@
+import ReservistScenario
+
+extension Reservist {
+    /// Working days this reservist may still be called up without the employer's consent:
+    /// `employerQuotaDays` − days already used (at least 0) when salaried without consent,
+    /// otherwise unlimited (`Int.max`).
+    func workingDaysLeft(_ rules: ReservistRules) -> Int {
+        salaried && !employerConsent ? max(0, rules.employerQuotaDays - employerDaysUsed) : Int.max
+    }
+}
