@@ -14,9 +14,9 @@ import ReservistScenario
 /// `quota` working days, a penalty α per day beyond the fair share) is a laminar matroid
 /// with a concave reward: the greedy choice is optimal. Every L(π) is a valid lower bound
 /// (weak duality); since the flow is totally unimodular its best value is the optimum.
-/// Prices follow subgradient steps; every few steps a repair heuristic turns the
-/// reservists' choices into a plan (drop excess, fill gaps with the cheapest free
-/// reservists), which gives the upper bound.
+/// Prices come from ε-auctions (`CallUpAuction`, whose held places are plans) and then
+/// subgradient steps; auctions warm-started below the best prices, repaired (gaps filled with the
+/// cheapest free reservists, dearer ones replaced), give the upper bound (see `solve`).
 struct LagrangianCallUp {
     let candidates: CallUpCandidates
     let scenario: ReservistScenario

@@ -30,8 +30,8 @@ public struct ReservistPlanOptions: Sendable {
 
 /// Plans reservist call-ups for a season: one minimum-cost flow over every
 /// reservist, day and mission (see `CallUpNetwork`), solved whole with GLPK's simplex
-/// when small, otherwise through the Lagrangian relaxation of its coverage rows (a valid
-/// bound) with a repair heuristic, then stints lengthened by cost-neutral swaps.
+/// when small, otherwise by ε-auctions and the Lagrangian relaxation of its coverage rows (a
+/// valid bound; see `LagrangianCallUp`), then stints lengthened by cost-neutral swaps.
 public enum ReservistPlanner {
     public static func plan(_ scenario: ReservistScenario, timeLimit: Double = 60) throws -> CallUpPlan {
         var options = ReservistPlanOptions()
@@ -96,8 +96,8 @@ public enum ReservistPlanner {
             }
             // GLPK did not finish in half the time left: the Lagrangian search takes over.
         }
-        // Lagrangian relaxation of the coverage rows (bound) with a repair heuristic (plan),
-        // see `LagrangianCallUp`. It keeps a reserve for the swaps and the report that follow.
+        // Auctions and the Lagrangian relaxation of the coverage rows (bound and plan), see
+        // `LagrangianCallUp`. It keeps a reserve for the swaps and the report that follow.
         let lagrangian = LagrangianCallUp(scenario: scenario, candidates: candidates)
         let outcome = lagrangian.solve(start: start, deadline: deadline, targetGap: options.relativeGap,
                                        interrupt: options.interrupt, progress: options.progress)
