@@ -51,7 +51,8 @@ struct LagrangianCallUp {
     }
 
     /// Searches until `deadline` minus a reserve for what follows (the last primal step,
-    /// continuity swaps and the report: three times the longest primal step, and 10 % of the run),
+    /// continuity swaps and the report: 2.5 times the last warm auction, three times the longest
+    /// primal step, and at least 15 % of the run),
     /// until the gap reaches `targetGap`, or until `interrupt` is raised:
     ///
     /// 1. ε-auctions from zero prices (`CallUpAuction`), each with half the previous ε while the
@@ -72,7 +73,7 @@ struct LagrangianCallUp {
         let count = c.missionDayCount
         func seconds(_ d: Duration) -> Double { d.inSeconds }
         let total = seconds(deadline - start)
-        var reserve = 0.1 * total
+        var reserve = 0.15 * total
         var price = Self.startingPrices(c)
         var chosen = [Bool](repeating: false, count: c.entryCount)
         var coverage = [Int32](repeating: 0, count: count)
@@ -81,6 +82,7 @@ struct LagrangianCallUp {
         var bestPrice = price
         var lastPrimal = ContinuousClock.now, primalCost = 0.0, lastPrimalIteration = 0
         var warmedAt = -1                  // iteration whose best prices the last warm auction started from
+        var warmCost = 0.0                 // seconds the last warm auction took, repair included
         var bestPriceIteration = 0
         var best: (plan: [Int32], objective: Double)?
         var step = 2.0
@@ -130,7 +132,10 @@ struct LagrangianCallUp {
         func warmAuction(_ prices: [Double], margin: Double, epsilon: Double) -> (plan: [Int32], objective: Double) {
             let began = ContinuousClock.now
             // The last one runs in the reserve, with the swaps and the report after it.
-            defer { reserve = max(reserve, 2.5 * seconds(ContinuousClock.now - began)) }
+            defer {
+                warmCost = seconds(ContinuousClock.now - began)
+                reserve = max(reserve, 2.5 * warmCost)
+            }
             let starting = (0..<count).map { c.priority[$0] - prices[$0] - margin }
             var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon, startingPrices: starting)
             // It leaves half the reserve for what follows.
@@ -260,7 +265,12 @@ struct LagrangianCallUp {
         // A last primal step from the best prices, unless the gap is closed or one already started there.
         if !gapReached() && interrupt?.isRaised != true {
             if useAuctions {
-                if warmedAt != bestPriceIteration { offer(warmAuction(bestPrice, margin: Self.warmMargin(c), epsilon: Self.warmEpsilon(c))) }
+                // Only when it fits, with the swaps and the report after it (a loaded machine may
+                // have eaten the reserve).
+                let left = seconds(deadline - ContinuousClock.now)
+                if warmedAt != bestPriceIteration && left > 1.5 * warmCost + 0.05 * total {
+                    offer(warmAuction(bestPrice, margin: Self.warmMargin(c), epsilon: Self.warmEpsilon(c)))
+                }
             } else {
                 var lastChoice = [Bool](repeating: false, count: c.entryCount)
                 var scratch = ReservistChoice()
