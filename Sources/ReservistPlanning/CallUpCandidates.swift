@@ -44,26 +44,15 @@ struct CallUpCandidates {
                 priority.append(mission.priority)
             }
         }
-        // Missions grouped by department, with a bounding circle to skip far departments fast.
-        var byDepartment = Array(repeating: [Int](), count: scenario.departments.count)
-        for (m, mission) in scenario.missions.enumerated() { byDepartment[mission.department].append(m) }
-        let circles: [(Location, Double)?] = byDepartment.map { missions in
-            guard !missions.isEmpty else { return nil }
-            let lat = missions.reduce(0.0) { $0 + scenario.missions[$1].location.latitude } / Double(missions.count)
-            let lon = missions.reduce(0.0) { $0 + scenario.missions[$1].location.longitude } / Double(missions.count)
-            let centre = Location(latitude: lat, longitude: lon)
-            return (centre, missions.map { centre.kilometres(to: scenario.missions[$0].location) }.max() ?? 0)
-        }
+        let reach = MissionReach(scenario)
         let missionFirst = scenario.missions.map(\.firstDay), missionLast = scenario.missions.map(\.lastDay)
-        let missionSkill = scenario.missions.map(\.skill), missionPublicOrder = scenario.missions.map(\.publicOrder)
-        let missionLocation = scenario.missions.map(\.location)
         let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
         // Reservists in fixed chunks, built in parallel and joined in order: the same arrays for any
         // number of cores.
         let reservistCount = scenario.reservists.count
         let chunkCount = min(16, max(1, reservistCount / 256))
         var parts = [Part](repeating: Part(), count: chunkCount)
-        let missionDayStart = missionDayStart, needed = needed, priority = priority, departmentMissions = byDepartment
+        let missionDayStart = missionDayStart, needed = needed, priority = priority
         parts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
@@ -73,21 +62,9 @@ struct CallUpCandidates {
                     defer { part.counts.append(Int32(part.day.count)) }
                     let reservist = scenario.reservists[index]
                     guard index % stride == 0, reservist.remainingDays > 0, !reservist.availableDays.isEmpty else { continue }
-                    reachable.removeAll(keepingCapacity: true)
-                    let reach = reservist.maxTravelKm / rules.roadFactor
-                    for (k, circle) in circles.enumerated() {
-                        guard let (centre, radius) = circle, reservist.home.kilometres(to: centre) - radius <= reach + 1 else { continue }
-                        for m in departmentMissions[k] {
-                            if let skill = missionSkill[m], !reservist.skills.contains(skill) { continue }
-                            if missionPublicOrder[m] && reservist.corps == .policeReservist { continue }
-                            let km = reservist.home.kilometres(to: missionLocation[m]) * rules.roadFactor
-                            guard km <= reservist.maxTravelKm else { continue }
-                            reachable.append((m, reservist.dailyPay + 2 * km * rules.travelAllowancePerKm))
-                        }
-                    }
+                    reach.missions(of: reservist, into: &reachable)
                     guard !reachable.isEmpty else { continue }
-                    let first = scenario.firstCallableDay(noticeDays: reservist.reactivity ? rules.reactivityNoticeDays
-                                                                                           : rules.defaultNoticeDays)
+                    let first = reservist.firstCallableDay(in: scenario)
                     let quotaBlocked = reservist.workingDaysLeft(rules) == 0
                     for d in reservist.availableDays where d >= first && d < scenario.dayCount {
                         if quotaBlocked && workingDay[d] { continue }

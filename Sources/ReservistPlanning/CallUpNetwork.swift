@@ -65,24 +65,12 @@ public struct CallUpNetwork {
         // Flat per-mission facts, so that the loops below never copy a `Mission`.
         let missionFirst = scenario.missions.map(\.firstDay)
         let missionLast = scenario.missions.map(\.lastDay)
-        let missionSkill = scenario.missions.map(\.skill)
-        let missionPublicOrder = scenario.missions.map(\.publicOrder)
-        let missionLocation = scenario.missions.map(\.location)
         let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
-        // Missions by department with a bounding circle: a reservist skips whole departments
-        // beyond reach (triangle inequality), instead of measuring every mission.
-        var byDepartment = Array(repeating: [Int](), count: scenario.departments.count)
-        for (m, mission) in scenario.missions.enumerated() { byDepartment[mission.department].append(m) }
-        let circles: [(Location, Double)?] = byDepartment.map { missions in
-            guard !missions.isEmpty else { return nil }
-            let lat = missions.reduce(0.0) { $0 + missionLocation[$1].latitude } / Double(missions.count)
-            let lon = missions.reduce(0.0) { $0 + missionLocation[$1].longitude } / Double(missions.count)
-            let centre = Location(latitude: lat, longitude: lon)
-            return (centre, missions.map { centre.kilometres(to: missionLocation[$0]) }.max() ?? 0)
-        }
+        let reach = MissionReach(scenario)
         func isActive(_ m: Int, _ day: Int) -> Bool {
             day >= missionFirst[m] && day <= missionLast[m] && entryVertex[m][day - missionFirst[m]] >= 0
         }
+        var allowed: [(mission: Int, cost: Double)] = []
         var reachable: [Int] = []
         var isReachable = [Bool](repeating: false, count: scenario.missions.count)
         var costOf = [Double](repeating: 0, count: scenario.missions.count)
@@ -93,23 +81,15 @@ public struct CallUpNetwork {
             // Missions this reservist may ever do, with their daily cost, in mission order.
             for m in reachable { isReachable[m] = false }
             reachable.removeAll(keepingCapacity: true)
-            let reach = reservist.maxTravelKm / rules.roadFactor
-            for (k, circle) in circles.enumerated() {
-                guard let (centre, radius) = circle, reservist.home.kilometres(to: centre) - radius <= reach + 1 else { continue }
-                for m in byDepartment[k] {
-                    if let skill = missionSkill[m], !reservist.skills.contains(skill) { continue }
-                    if missionPublicOrder[m] && reservist.corps == .policeReservist { continue }
-                    let km = reservist.home.kilometres(to: missionLocation[m]) * rules.roadFactor
-                    guard km <= reservist.maxTravelKm else { continue }
-                    reachable.append(m)
-                    isReachable[m] = true
-                    costOf[m] = reservist.dailyPay + 2 * km * rules.travelAllowancePerKm
-                }
+            reach.missions(of: reservist, into: &allowed)
+            for (m, cost) in allowed {
+                reachable.append(m)
+                isReachable[m] = true
+                costOf[m] = cost
             }
             reachable.sort()
             guard !reachable.isEmpty else { continue }
-            let notice = reservist.reactivity ? rules.reactivityNoticeDays : rules.defaultNoticeDays
-            let firstDay = scenario.firstCallableDay(noticeDays: notice)
+            let firstDay = reservist.firstCallableDay(in: scenario)
             let quota = reservist.workingDaysLeft(rules)
             var rVertex: Int32 = -1
             var wVertex: Int32 = -1

@@ -8,10 +8,12 @@ struct StintImprover {
     let scenario: ReservistScenario
     var assigned: [[(day: Int, mission: Int)]]
     private var missionOf: [Int64: Int] = [:]       // (reservist, day) -> mission
+    private let reach: MissionReach
 
     init(scenario: ReservistScenario, assigned: [[(day: Int, mission: Int)]]) {
         self.scenario = scenario
         self.assigned = assigned
+        reach = MissionReach(scenario)
         for (r, days) in assigned.enumerated() {
             for entry in days { missionOf[Self.key2(r, entry.day)] = entry.mission }
         }
@@ -19,16 +21,10 @@ struct StintImprover {
 
     /// The daily cost of r on m on `day`, or nil where a hard rule forbids it.
     private func cost(_ r: Int, _ m: Int, _ day: Int) -> Double? {
-        let reservist = scenario.reservists[r], mission = scenario.missions[m], rules = scenario.rules
+        let reservist = scenario.reservists[r], mission = scenario.missions[m]
         guard mission.days.contains(day), mission.needed[day - mission.firstDay] > 0,
-              reservist.availableDays.contains(day),
-              day >= scenario.firstCallableDay(noticeDays: reservist.reactivity ? rules.reactivityNoticeDays
-                                                                                : rules.defaultNoticeDays) else { return nil }
-        if let skill = mission.skill, !reservist.skills.contains(skill) { return nil }
-        if mission.publicOrder && reservist.corps == .policeReservist { return nil }
-        let km = reservist.home.kilometres(to: mission.location) * rules.roadFactor
-        guard km <= reservist.maxTravelKm else { return nil }
-        return reservist.dailyPay + 2 * km * rules.travelAllowancePerKm
+              reservist.availableDays.contains(day), day >= reservist.firstCallableDay(in: scenario) else { return nil }
+        return reach.dailyCost(of: reservist, on: m)
     }
 
     private static func key2(_ r: Int, _ d: Int) -> Int64 { (Int64(r) << 16) | Int64(d) }
