@@ -102,14 +102,7 @@ struct LagrangianCallUp {
         /// L(π): the dualised rows' constant part plus every reservist's best schedule; marks
         /// `chosen` and counts `coverage`.
         func lagrangian(_ price: [Double]) -> Double {
-            // A mission-day paired with active staff takes at most `limit` reservists: the other
-            // needed − limit are short whatever happens (dualising the limit with a multiplier
-            // μ = priority − π gives exactly this term), and the price applies to `limit` places.
-            var value = 0.0
-            for md in 0..<count {
-                value += price[md] * Double(c.limit[md]) + c.priority[md] * Double(c.needed[md] - c.limit[md])
-            }
-            return value + subproblems(price, chunks: chunks, into: &chosen, coverage: &coverage, scratch: &scratches)
+            dualisedRows(price) + subproblems(price, chunks: chunks, into: &chosen, coverage: &coverage, scratch: &scratches)
         }
         func offer(_ candidate: (plan: [Int32], objective: Double)) {
             if best == nil || candidate.objective < best!.objective { best = candidate }
@@ -321,11 +314,20 @@ struct LagrangianCallUp {
         var coverage = [Int32](repeating: 0, count: c.missionDayCount)
         let chunks = Self.chunks(c, count: 8)
         var scratches = chunks.map { _ in ReservistChoice() }
+        return dualisedRows(price) + subproblems(price, chunks: chunks, into: &chosen, coverage: &coverage, scratch: &scratches)
+    }
+
+    /// The part of L(π) from the dualised rows: Σ π·limit + priority·(needed − limit). A mission-day
+    /// paired with active staff takes at most `limit` reservists: the other needed − limit are short
+    /// whatever happens (dualising the limit with a multiplier μ = priority − π gives exactly this
+    /// term), and the price applies to `limit` places.
+    func dualisedRows(_ price: [Double]) -> Double {
+        let c = candidates
         var value = 0.0
         for md in 0..<c.missionDayCount {
             value += price[md] * Double(c.limit[md]) + c.priority[md] * Double(c.needed[md] - c.limit[md])
         }
-        return value + subproblems(price, chunks: chunks, into: &chosen, coverage: &coverage, scratch: &scratches)
+        return value
     }
 
     /// Reservist ranges with about the same number of call-ups each.
