@@ -8,19 +8,10 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = folder.appendingPathComponent("report.json")
-        let process = Process()
-        process.executableURL = Binary.url
-        process.arguments = ["lp", "solve", Fixtures.path("lp/hard-mip.lp"), "--time-limit", "30",
-                             "--format", "json", "-o", report.path]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        let started = Date()
-        try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        #expect(Date().timeIntervalSince(started) < 10)
+        let (status, seconds) = try interrupted(["lp", "solve", Fixtures.path("lp/hard-mip.lp"), "--time-limit", "30",
+                                                 "--format", "json", "-o", report.path], after: 1.5)
+        #expect(status == 130)
+        #expect(seconds < 10)
         let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
         #expect(json["status"] as? String == "interrupted")
         #expect(json["point"] as? String == "feasible")
@@ -39,20 +30,28 @@ import Testing
         let generated = try Binary.run(["generate", "reservists", "--reservists", "600", "--departments", "101",
                                         "--days", "90", "--seed", "7", "--output", scenario])
         try #require(generated.status == 0, "\(generated.stderr)")
-        let process = Process()
-        process.executableURL = Binary.url
-        process.arguments = ["solve", scenario, "--time-limit", "60", "--gap", "0", "--format", "json", "-o", plan.path]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        let started = Date()
-        try process.run()
-        Thread.sleep(forTimeInterval: 2)
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        #expect(Date().timeIntervalSince(started) < 15)
+        let (status, seconds) = try interrupted(["solve", scenario, "--time-limit", "60", "--gap", "0", "--format", "json",
+                                                 "-o", plan.path], after: 2)
+        #expect(status == 130)
+        #expect(seconds < 15)
         let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: plan)) as? [String: Any])
         #expect(json["status"] as? String == "interrupted")
         #expect(try Binary.run(["check", scenario, plan.path]).status == 0)
     }
+}
+
+/// Runs the binary with `arguments`, sends SIGINT after `delay` seconds, and returns its exit status
+/// and how long it ran in all.
+func interrupted(_ arguments: [String], after delay: Double) throws -> (status: Int32, seconds: Double) {
+    let process = Process()
+    process.executableURL = Binary.url
+    process.arguments = arguments
+    process.standardError = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    let started = Date()
+    try process.run()
+    Thread.sleep(forTimeInterval: delay)
+    process.interrupt()
+    process.waitUntilExit()
+    return (process.terminationStatus, Date().timeIntervalSince(started))
 }
