@@ -4,15 +4,9 @@
 # roster with the independent checker. Usage: Benchmarks/events.sh [TIME_LIMIT]
 # Writes Benchmarks/results/events-<commit>.md and prints it.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-scripts/ensure-glpk
 limit="${1:-60}"
-swift build -c release --product continuum >/dev/null
-bin="$(swift build -c release --show-bin-path)/continuum"
-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+source "$(dirname "$0")/common.sh"
 out="Benchmarks/results/events-${commit}.md"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
 {
   echo "# Event planner benchmark"
   echo

@@ -6,15 +6,9 @@
 # Usage: Benchmarks/reservists.sh [SIZES]   (default "300 3000 30000"; time limit 5 s up to 3 000
 # reservists, 60 s above). Writes Benchmarks/results/reservists-<commit>.md and prints it.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-scripts/ensure-glpk
 sizes="${1:-300 3000 30000}"
-swift build -c release --product continuum >/dev/null
-bin="$(swift build -c release --show-bin-path)/continuum"
-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+source "$(dirname "$0")/common.sh"
 out="Benchmarks/results/reservists-${commit}.md"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
 declare -A first_one_percent
 {
   echo "# Reservist call-up benchmark"
