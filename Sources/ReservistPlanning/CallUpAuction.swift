@@ -51,7 +51,6 @@ struct CallUpAuction {
     private var queueHead = 0
     private let cap: [Int32]
     private let quota: [Int32]
-    private let workingDay: [Bool]
     /// Bids that took a place.
     private(set) var bids = 0
     /// Reservists decided together, against the same prices.
@@ -68,7 +67,7 @@ struct CallUpAuction {
         let rules = scenario.rules
         cap = scenario.reservists.map { Int32(clamping: $0.remainingDays) }
         quota = scenario.reservists.map { Int32(clamping: $0.workingDaysLeft(rules)) }
-        workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
+        let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
         slotStart = [0]
         slotStart.reserveCapacity(c.missionDayCount + 1)
         for md in 0..<c.missionDayCount { slotStart.append(slotStart[md] + max(0, c.limit[md])) }

@@ -150,12 +150,7 @@ struct LagrangianCallUp {
                 var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon)
                 let complete = auction.run { ContinuousClock.now >= auctionDeadline || interrupt?.isRaised == true }
                 let auctionPrice = auction.multipliers
-                let value = lagrangian(auctionPrice)
-                if !bestBound.isFinite || value > bestBound {
-                    bestBound = value
-                    bestPrice = auctionPrice
-                    bestValue = value
-                }
+                consider(auctionPrice)
                 // Its prices overshoot by up to ε: warm starts 1.5 ε lower (measured: ε alone is near
                 // the point where too many places stay free) give better plans than repairing its own
                 // (kept only when the auction was cut short). ε-scaling by warm starts: first at ε/5,
