@@ -53,11 +53,18 @@ struct CallUpCandidates {
         let chunkCount = min(16, max(1, reservistCount / 256))
         var parts = [Part](repeating: Part(), count: chunkCount)
         let missionDayStart = missionDayStart, needed = needed, priority = priority
+        let dayCount = scenario.dayCount
         parts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
                 var part = Part()
                 var reachable: [(mission: Int, cost: Double)] = []
+                // The reservist's callable days, ascending; each day's position among them (-1: not callable).
+                var days: [Int] = []
+                var position = [Int32](repeating: -1, count: dayCount)
+                // Call-ups in mission order, then placed in day order (stable within a day).
+                var found: [(slot: Int32, missionDay: Int32, cost: Double)] = []
+                var perDay: [Int32] = []
                 for index in (k * reservistCount / chunkCount)..<((k + 1) * reservistCount / chunkCount) {
                     defer { part.counts.append(Int32(part.day.count)) }
                     let reservist = scenario.reservists[index]
@@ -66,67 +73,203 @@ struct CallUpCandidates {
                     guard !reachable.isEmpty else { continue }
                     let first = reservist.firstCallableDay(in: scenario)
                     let quotaBlocked = reservist.workingDaysLeft(rules) == 0
-                    for d in reservist.availableDays where d >= first && d < scenario.dayCount {
-                        if quotaBlocked && workingDay[d] { continue }
-                        for (m, c) in reachable {
-                            // Flat lookups: copying a `Mission` here (its arrays retained and released) was the hot spot.
-                            let firstDay = missionFirst[m]
-                            guard d >= firstDay, d <= missionLast[m] else { continue }
-                            let md = Int(missionDayStart[m]) + d - firstDay
+                    for d in reservist.availableDays where d >= first && d < dayCount && !(quotaBlocked && workingDay[d]) {
+                        position[d] = 0
+                    }
+                    days.removeAll(keepingCapacity: true)
+                    for d in reservist.availableDays where d >= 0 && d < dayCount && position[d] == 0 {
+                        position[d] = 1   // seen (availableDays may repeat a day)
+                        days.append(d)
+                    }
+                    days.sort()
+                    for (i, d) in days.enumerated() { position[d] = Int32(i) }
+                    found.removeAll(keepingCapacity: true)
+                    perDay.removeAll(keepingCapacity: true)
+                    perDay.append(contentsOf: repeatElement(0, count: days.count + 1))
+                    for (m, c) in reachable {
+                        // Flat lookups: copying a `Mission` here (its arrays retained and released) was the hot spot.
+                        let firstDay = missionFirst[m], lastDay = missionLast[m]
+                        // The first callable day on or after the mission's first (binary search).
+                        var lo = 0, hi = days.count
+                        while lo < hi {
+                            let mid = (lo + hi) / 2
+                            if days[mid] < firstDay { lo = mid + 1 } else { hi = mid }
+                        }
+                        var i = lo
+                        while i < days.count && days[i] <= lastDay {
+                            let md = Int(missionDayStart[m]) + days[i] - firstDay
                             // A call-up costing at least the shortfall price is never better than the
                             // shortfall itself: leaving it out changes no optimum and no bound.
-                            guard needed[md] > 0, c < priority[md] else { continue }
-                            part.day.append(Int16(d))
-                            part.missionDay.append(Int32(md))
-                            part.cost.append(c)
+                            if needed[md] > 0 && c < priority[md] {
+                                found.append((Int32(i), Int32(md), c))
+                                perDay[i + 1] += 1
+                            }
+                            i += 1
                         }
+                    }
+                    for d in days { position[d] = -1 }
+                    // Day order, and within a day the order of `reachable` (counting sort, stable).
+                    for i in 0..<days.count { perDay[i + 1] += perDay[i] }
+                    let base = part.day.count
+                    part.day.append(contentsOf: repeatElement(0, count: found.count))
+                    part.missionDay.append(contentsOf: repeatElement(0, count: found.count))
+                    part.cost.append(contentsOf: repeatElement(0, count: found.count))
+                    for call in found {
+                        let at = base + Int(perDay[Int(call.slot)])
+                        perDay[Int(call.slot)] += 1
+                        part.day[at] = Int16(days[Int(call.slot)])
+                        part.missionDay[at] = call.missionDay
+                        part.cost[at] = call.cost
                     }
                 }
                 out[k] = part
             }
         }
-        let total = parts.reduce(0) { $0 + $1.day.count }
-        day.reserveCapacity(total)
-        missionDay.reserveCapacity(total)
-        cost.reserveCapacity(total)
-        entryReservist.reserveCapacity(total)
-        reservistStart.reserveCapacity(reservistCount + 1)
-        for part in parts {
-            let base = Int32(day.count)
-            day.append(contentsOf: part.day)
-            missionDay.append(contentsOf: part.missionDay)
-            cost.append(contentsOf: part.cost)
-            var previous: Int32 = 0
-            for end in part.counts {
-                for _ in previous..<end { entryReservist.append(Int32(reservistStart.count - 1)) }
-                reservistStart.append(base + end)
-                previous = end
+        // Join the chunks in order, each copied in parallel at its offset.
+        var offsets = [0]
+        for part in parts { offsets.append(offsets[offsets.count - 1] + part.day.count) }
+        let total = offsets[chunkCount]
+        var starts = [Int32](repeating: 0, count: reservistCount + 1)
+        var owner = [Int32](repeating: 0, count: total)
+        day = [Int16](repeating: 0, count: total)
+        missionDay = [Int32](repeating: 0, count: total)
+        cost = [Double](repeating: 0, count: total)
+        day.withUnsafeMutableBufferPointer { dayOut in
+            missionDay.withUnsafeMutableBufferPointer { missionDayOut in
+                cost.withUnsafeMutableBufferPointer { costOut in
+                    owner.withUnsafeMutableBufferPointer { ownerOut in
+                        starts.withUnsafeMutableBufferPointer { startOut in
+                            nonisolated(unsafe) let dayOut = dayOut, missionDayOut = missionDayOut, costOut = costOut
+                            nonisolated(unsafe) let ownerOut = ownerOut, startOut = startOut
+                            let parts = parts, offsets = offsets
+                            DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
+                                let part = parts[k], base = offsets[k]
+                                for i in part.day.indices {
+                                    dayOut[base + i] = part.day[i]
+                                    missionDayOut[base + i] = part.missionDay[i]
+                                    costOut[base + i] = part.cost[i]
+                                }
+                                var previous = 0
+                                let firstReservist = k * reservistCount / chunkCount
+                                for (j, end) in part.counts.enumerated() {
+                                    let r = firstReservist + j
+                                    for i in previous..<Int(end) { ownerOut[base + i] = Int32(r) }
+                                    startOut[r + 1] = Int32(base + Int(end))
+                                    previous = Int(end)
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
+        reservistStart = starts
+        entryReservist = owner
         parts = []
-        // Reverse index by counting sort.
-        var counts = [Int32](repeating: 0, count: needed.count + 1)
-        for md in missionDay { counts[Int(md) + 1] += 1 }
-        for i in 0..<needed.count { counts[i + 1] += counts[i] }
-        byMissionDayStart = counts
-        var cursor = counts
-        byMissionDay = [Int32](repeating: 0, count: missionDay.count)
-        for (e, md) in missionDay.enumerated() {
-            byMissionDay[Int(cursor[Int(md)])] = Int32(e)
-            cursor[Int(md)] += 1
+        // Reverse index by a counting sort in fixed chunks of entries (parallel, the same result
+        // as a sequential one), carrying each entry's cost so that the sort below reads memory in order.
+        let mdCount = needed.count
+        let pieces = 8
+        var histogram = [Int32](repeating: 0, count: pieces * mdCount)
+        let mdOf = missionDay, costOf = cost
+        histogram.withUnsafeMutableBufferPointer { h in
+            nonisolated(unsafe) let h = h
+            DispatchQueue.concurrentPerform(iterations: pieces) { k in
+                for e in (k * total / pieces)..<((k + 1) * total / pieces) { h[k * mdCount + Int(mdOf[e])] += 1 }
+            }
+        }
+        // Start of (piece k, md) = start of md + what pieces before k hold of md.
+        var mdStart = [Int32](repeating: 0, count: mdCount + 1)
+        for md in 0..<mdCount {
+            var sum: Int32 = 0
+            for k in 0..<pieces {
+                let count = histogram[k * mdCount + md]
+                histogram[k * mdCount + md] = mdStart[md] + sum
+                sum += count
+            }
+            mdStart[md + 1] = mdStart[md] + sum
+        }
+        byMissionDayStart = mdStart
+        let mdStarts = mdStart
+        var order = [Int32](repeating: 0, count: total)
+        var orderCost = [Double](repeating: 0, count: total)
+        order.withUnsafeMutableBufferPointer { o in
+            orderCost.withUnsafeMutableBufferPointer { oc in
+                histogram.withUnsafeMutableBufferPointer { cursor in
+                    nonisolated(unsafe) let o = o, oc = oc, cursor = cursor
+                    DispatchQueue.concurrentPerform(iterations: pieces) { k in
+                        for e in (k * total / pieces)..<((k + 1) * total / pieces) {
+                            let at = Int(cursor[k * mdCount + Int(mdOf[e])])
+                            cursor[k * mdCount + Int(mdOf[e])] += 1
+                            o[at] = Int32(e)
+                            oc[at] = costOf[e]
+                        }
+                    }
+                }
+            }
         }
         // Cheapest first within each mission-day (ties: entry order), mission-days in parallel.
-        let costs = cost, starts = byMissionDayStart, mdCount = needed.count
-        byMissionDay.withUnsafeMutableBufferPointer { order in
+        let sortedCost = orderCost
+        orderCost = []
+        order.withUnsafeMutableBufferPointer { order in
             nonisolated(unsafe) let order = order
             DispatchQueue.concurrentPerform(iterations: 16) { k in
-                var keyed: [(Double, Int32)] = []
+                var keyed: [CostKey] = []
                 for md in (k * mdCount / 16)..<((k + 1) * mdCount / 16) {
-                    let range = Int(starts[md])..<Int(starts[md + 1])
+                    let range = Int(mdStarts[md])..<Int(mdStarts[md + 1])
                     keyed.removeAll(keepingCapacity: true)
-                    for i in range { keyed.append((costs[Int(order[i])], order[i])) }
-                    keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-                    for (offset, pair) in keyed.enumerated() { order[range.lowerBound + offset] = pair.1 }
+                    for i in range { keyed.append(CostKey(sortedCost[i], order[i])) }
+                    keyed.withUnsafeMutableBufferPointer { CostKey.sort($0) }
+                    for (offset, key) in keyed.enumerated() { order[range.lowerBound + offset] = key.entry }
+                }
+            }
+        }
+        byMissionDay = order
+    }
+
+    /// A call-up keyed by its cost for sorting: ascending cost, then entry.
+    private struct CostKey {
+        /// The cost's bits, mapped so that unsigned order is numeric order.
+        var key: UInt64
+        var entry: Int32
+
+        init(_ cost: Double, _ entry: Int32) {
+            let bits = cost.bitPattern
+            key = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+            self.entry = entry
+        }
+
+        @inline(__always) static func < (a: CostKey, b: CostKey) -> Bool {
+            a.key < b.key || (a.key == b.key && a.entry < b.entry)
+        }
+
+        /// Quicksort (median of three, insertion sort below 16): keys are distinct, so stability is moot.
+        static func sort(_ a: UnsafeMutableBufferPointer<CostKey>) {
+            var stack: [(Int, Int)] = [(0, a.count - 1)]
+            while let (low, high) = stack.popLast() {
+                var lo = low, hi = high
+                while hi - lo > 16 {
+                    let mid = (lo + hi) / 2
+                    if a[mid] < a[lo] { a.swapAt(mid, lo) }
+                    if a[hi] < a[lo] { a.swapAt(hi, lo) }
+                    if a[hi] < a[mid] { a.swapAt(hi, mid) }
+                    let pivot = a[mid]
+                    var i = lo, j = hi
+                    while i <= j {
+                        while a[i] < pivot { i += 1 }
+                        while pivot < a[j] { j -= 1 }
+                        if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+                    }
+                    // Recurse into the smaller side later, loop on the larger one.
+                    if j - lo < hi - i { stack.append((lo, j)); lo = i } else { stack.append((i, hi)); hi = j }
+                }
+                if hi > lo {
+                    for i in (lo + 1)...hi {
+                        let x = a[i]
+                        var j = i - 1
+                        while j >= lo && x < a[j] { a[j + 1] = a[j]; j -= 1 }
+                        a[j + 1] = x
+                    }
                 }
             }
         }

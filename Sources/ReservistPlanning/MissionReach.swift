@@ -10,13 +10,17 @@ struct MissionReach: Sendable {
     private let byDepartment: [[Int]]
     private let circles: [(centre: Location, radius: Double)?]
     /// Flat per-mission facts, so that the loops never copy a `Mission` (its arrays retained and released).
-    private let skill: [String?]
+    /// Index of each mission's skill in `skillNames`, or -1 when it needs none.
+    private let skill: [Int32]
+    private let skillNames: [String]
     private let publicOrder: [Bool]
     private let location: [Location]
 
     init(_ scenario: ReservistScenario) {
         rules = scenario.rules
-        skill = scenario.missions.map(\.skill)
+        skillNames = Array(Set(scenario.missions.compactMap(\.skill))).sorted()
+        let skillIndex = Dictionary(uniqueKeysWithValues: skillNames.enumerated().map { ($1, Int32($0)) })
+        skill = scenario.missions.map { $0.skill.map { skillIndex[$0]! } ?? -1 }
         publicOrder = scenario.missions.map(\.publicOrder)
         let location = scenario.missions.map(\.location)
         self.location = location
@@ -37,20 +41,48 @@ struct MissionReach: Sendable {
     func missions(of reservist: Reservist, into reachable: inout [(mission: Int, cost: Double)]) {
         reachable.removeAll(keepingCapacity: true)
         let reach = reservist.maxTravelKm / rules.roadFactor
+        let skills = skillMask(of: reservist)
         for (k, circle) in circles.enumerated() {
-            guard let (centre, radius) = circle, reservist.home.kilometres(to: centre) - radius <= reach + 1 else { continue }
+            guard let (centre, radius) = circle,
+                  !Self.surelyBeyond(reservist.home, centre, reach + radius + 1),
+                  reservist.home.kilometres(to: centre) - radius <= reach + 1 else { continue }
             for m in byDepartment[k] {
-                if let cost = dailyCost(of: reservist, on: m) { reachable.append((m, cost)) }
+                if let cost = dailyCost(of: reservist, skills: skills, on: m) { reachable.append((m, cost)) }
             }
         }
     }
 
     /// The daily cost of `reservist` on mission m, or nil when its skill, corps or travel limit forbids it.
     func dailyCost(of reservist: Reservist, on m: Int) -> Double? {
-        if let skill = skill[m], !reservist.skills.contains(skill) { return nil }
+        if skill[m] >= 0 && !reservist.skills.contains(skillNames[Int(skill[m])]) { return nil }
+        return travelCost(of: reservist, on: m)
+    }
+
+    /// As `dailyCost(of:on:)`, with the reservist's skills given as a mask over `skillNames`.
+    private func dailyCost(of reservist: Reservist, skills: [Bool], on m: Int) -> Double? {
+        if skill[m] >= 0 && !skills[Int(skill[m])] { return nil }
+        return travelCost(of: reservist, on: m)
+    }
+
+    /// Pay and travel allowance, or nil when the corps or the travel limit forbids the mission.
+    private func travelCost(of reservist: Reservist, on m: Int) -> Double? {
         if publicOrder[m] && reservist.corps == .policeReservist { return nil }
+        // Cheap rejection first: the great-circle distance is at least the latitude arc.
+        let reach = reservist.maxTravelKm / rules.roadFactor
+        if Self.surelyBeyond(reservist.home, location[m], reach) { return nil }
         let km = reservist.home.kilometres(to: location[m]) * rules.roadFactor
         guard km <= reservist.maxTravelKm else { return nil }
         return reservist.dailyPay + 2 * km * rules.travelAllowancePerKm
+    }
+
+    /// Which of the missions' skills the reservist holds (by the index in `skillNames`).
+    private func skillMask(of reservist: Reservist) -> [Bool] {
+        skillNames.map { reservist.skills.contains($0) }
+    }
+
+    /// True when a and b are certainly more than `km` apart: their latitude arc alone (a lower
+    /// bound on the great-circle distance) exceeds it, with a margin for rounding.
+    private static func surelyBeyond(_ a: Location, _ b: Location, _ km: Double) -> Bool {
+        abs(a.latitude - b.latitude) * (Double.pi / 180) * 6371 > km * (1 + 1e-9) + 1e-6
     }
 }
