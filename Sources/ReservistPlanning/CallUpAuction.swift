@@ -133,7 +133,9 @@ struct CallUpAuction {
             decide(batch, into: &scratches)
             // Apply in batch order: chunk k holds the decisions of batch[k·size/chunks ..< (k+1)·size/chunks].
             for k in scratches.indices {
-                for decision in scratches[k].bids { place(Int(decision.entry), day: Int(decision.day), price: decision.price) }
+                for bid in scratches[k].bids {
+                    place(Int(bid.entry), day: Int(bid.day), missionDay: Int(bid.missionDay), bidder: Int(bid.reservist), price: bid.price)
+                }
             }
         }
         return true
@@ -216,8 +218,9 @@ struct CallUpAuction {
             let day = out.state[i]
             var alternative = max(day.second, marginal, leftOut)
             if dayWorking[first + i] || !quotaFull { alternative = max(alternative, leftOutWorking) }
-            let e = Int(day.entry)
-            out.bids.append((day.entry, Int32(first + i), c.priority[Int(c.missionDay[e])] - c.cost[e] - alternative + epsilon))
+            let e = Int(day.entry), md = c.missionDay[e]
+            out.bids.append(Bid(entry: day.entry, day: Int32(first + i), missionDay: md, reservist: Int32(r),
+                                price: c.priority[Int(md)] - c.cost[e] - alternative + epsilon))
         }
     }
 
@@ -239,15 +242,15 @@ struct CallUpAuction {
         queue.append(Int32(r))
     }
 
-    /// Entry e (reservist-day k) bids `price` for its mission-day's cheapest place: it wins when the
-    /// place is free at no more than that, or held at less; otherwise its reservist decides again later.
-    private mutating func place(_ e: Int, day k: Int, price: Double) {
-        let c = candidates
-        let md = Int(c.missionDay[e])
+    /// Entry e (reservist-day k of `bidder`, on mission-day md) bids `price` for md's cheapest place:
+    /// it wins when the place is free at no more than that, or held at less; otherwise its reservist
+    /// decides again later. (Everything it touches is indexed by place, mission-day or reservist-day,
+    /// never by entry: the entry arrays are the large ones.)
+    private mutating func place(_ e: Int, day k: Int, missionDay md: Int, bidder: Int, price: Double) {
         let s = Int(state.cheapestSlot[md])
         let holder = Int(state.slotHolder[s])
         guard holder < 0 ? price >= state.slotPrice[s] : price > state.slotPrice[s] else {
-            requeue(Int(c.entryReservist[e]))
+            requeue(bidder)
             return
         }
         bids += 1
@@ -255,9 +258,10 @@ struct CallUpAuction {
             let lost = Int(state.slotDay[s])
             state.dayHeld[lost] = -1
             state.dayBound[lost] = .infinity
-            requeue(Int(c.entryReservist[holder]))
+            requeue(Int(state.slotReservist[s]))
         }
         state.slotHolder[s] = Int32(e)
+        state.slotReservist[s] = Int32(bidder)
         state.slotPrice[s] = price
         state.slotDay[s] = Int32(k)
         state.dayHeld[k] = Int32(e)
@@ -269,9 +273,10 @@ struct CallUpAuction {
 /// read prices and write only their own reservists' `dayBound`; bids are applied on one thread.
 private final class AuctionState {
     let slotPrice: UnsafeMutableBufferPointer<Double>
-    /// Entry holding each place, or -1; and the holder's reservist-day.
+    /// Entry holding each place, or -1; the holder's reservist-day and reservist.
     let slotHolder: UnsafeMutableBufferPointer<Int32>
     let slotDay: UnsafeMutableBufferPointer<Int32>
+    let slotReservist: UnsafeMutableBufferPointer<Int32>
     /// Per mission-day: the cheapest place (-1 without places), and priority − its price (−∞ without places).
     let cheapestSlot: UnsafeMutableBufferPointer<Int32>
     let wage: UnsafeMutableBufferPointer<Double>
@@ -287,6 +292,8 @@ private final class AuctionState {
         slotHolder.initialize(repeating: -1)
         slotDay = .allocate(capacity: places)
         slotDay.initialize(repeating: -1)
+        slotReservist = .allocate(capacity: places)
+        slotReservist.initialize(repeating: -1)
         cheapestSlot = .allocate(capacity: missionDays)
         cheapestSlot.initialize(repeating: -1)
         wage = .allocate(capacity: missionDays)
@@ -299,7 +306,7 @@ private final class AuctionState {
 
     deinit {
         for buffer in [slotPrice, wage, dayBound] { buffer.deallocate() }
-        for buffer in [slotHolder, slotDay, cheapestSlot, dayHeld] { buffer.deallocate() }
+        for buffer in [slotHolder, slotDay, slotReservist, cheapestSlot, dayHeld] { buffer.deallocate() }
     }
 }
 
@@ -313,5 +320,15 @@ private struct DayState {
 private struct DecisionScratch {
     var state: [DayState] = []
     var added: [Int] = []
-    var bids: [(entry: Int32, day: Int32, price: Double)] = []
+    var bids: [Bid] = []
+}
+
+/// A bid for a mission-day's cheapest place.
+private struct Bid {
+    var entry: Int32
+    /// The bidder's reservist-day.
+    var day: Int32
+    var missionDay: Int32
+    var reservist: Int32
+    var price: Double
 }
