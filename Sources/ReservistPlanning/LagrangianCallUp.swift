@@ -471,11 +471,15 @@ struct LagrangianCallUp {
         var working = [Int32](repeating: 0, count: scenario.reservists.count)
         var taken = [Bool](repeating: false, count: c.entryCount)
         var coverage = [Int32](repeating: 0, count: c.missionDayCount)
+        // Flat per-reservist limits and per-day facts: the loops below never copy a `Reservist`.
+        let remaining = scenario.reservists.map { Int32(clamping: $0.remainingDays) }
+        let quotaLeft = scenario.reservists.map { Int32(clamping: $0.workingDaysLeft(rules)) }
+        let workingDay = (0..<dayCount).map { scenario.isWorkingDay($0) }
         for e32 in feasible ?? [] {
             let e = Int(e32), r = Int(c.entryReservist[e]), d = Int(c.day[e])
             used[r * dayCount + d] = true
             days[r] += 1
-            if scenario.isWorkingDay(d) { working[r] += 1 }
+            if workingDay[d] { working[r] += 1 }
             taken[e] = true
             coverage[Int(c.missionDay[e])] += 1
         }
@@ -488,7 +492,7 @@ struct LagrangianCallUp {
                 guard !used[r * dayCount + d] else { continue }
                 used[r * dayCount + d] = true
                 days[r] += 1
-                if scenario.isWorkingDay(d) { working[r] += 1 }
+                if workingDay[d] { working[r] += 1 }
                 taken[e] = true
                 coverage[md] += 1
             }
@@ -500,44 +504,66 @@ struct LagrangianCallUp {
                 guard coverage[md] < c.limit[md] else { break }
                 let e = Int(c.byMissionDay[k])
                 let r = Int(c.entryReservist[e]), d = Int(c.day[e])
-                let reservist = scenario.reservists[r]
-                guard !taken[e], !used[r * dayCount + d], Int(days[r]) < reservist.remainingDays else { continue }
-                if scenario.isWorkingDay(d) && Int(working[r]) >= reservist.workingDaysLeft(rules) { continue }
+                guard !taken[e], !used[r * dayCount + d], days[r] < remaining[r] else { continue }
+                if workingDay[d] && working[r] >= quotaLeft[r] { continue }
                 let marginal = c.cost[e] + (Int(days[r]) >= rules.fairShareDays ? rules.fairnessPenaltyPerDay : 0)
                 guard marginal < c.priority[md] else { continue }
                 used[r * dayCount + d] = true
                 days[r] += 1
-                if scenario.isWorkingDay(d) { working[r] += 1 }
+                if workingDay[d] { working[r] += 1 }
                 taken[e] = true
                 coverage[md] += 1
             }
         }
-        // Replace: on each mission-day, a taken call-up gives way to a cheaper free reservist.
+        // Replace: on each mission-day, a taken call-up gives way to a cheaper free reservist. The
+        // taken call-ups are visited dearest first (list order: cost, then entry), the free ones
+        // cheapest first with one pointer per mission-day; only the taken call-ups are listed, so
+        // the dear end of each mission-day's list is never read.
+        var takenStart = [Int32](repeating: 0, count: c.missionDayCount + 1)
+        var takenList: [Int32] = []
+        do {
+            var chosen: [Int32] = []
+            chosen.reserveCapacity(Int(coverage.reduce(0, +)))
+            for e in 0..<c.entryCount where taken[e] { chosen.append(Int32(e)) }
+            for e in chosen { takenStart[Int(c.missionDay[Int(e)]) + 1] += 1 }
+            for md in 0..<c.missionDayCount { takenStart[md + 1] += takenStart[md] }
+            var cursor = takenStart
+            takenList = [Int32](repeating: 0, count: chosen.count)
+            for e in chosen {
+                let md = Int(c.missionDay[Int(e)])
+                takenList[Int(cursor[md])] = e
+                cursor[md] += 1
+            }
+        }
         for md in 0..<c.missionDayCount {
             let from = Int(c.byMissionDayStart[md]), to = Int(c.byMissionDayStart[md + 1])
+            let dear = Int(takenStart[md])..<Int(takenStart[md + 1])
+            guard !dear.isEmpty else { continue }
+            takenList[dear].sort { (c.cost[Int($0)], $0) > (c.cost[Int($1)], $1) }
             var cheap = from
-            for k in stride(from: to - 1, through: from, by: -1) {
-                let e = Int(c.byMissionDay[k])
-                guard taken[e] else { continue }
+            for e32 in takenList[dear] {
+                let e = Int(e32)
+                // The pointer has passed e: every taken call-up left is cheaper than the free ones behind it.
+                guard cheap < to, (c.cost[Int(c.byMissionDay[cheap])], c.byMissionDay[cheap]) < (c.cost[e], e32) else { break }
                 let r = Int(c.entryReservist[e]), d = Int(c.day[e])
                 let saving = c.cost[e] + (Int(days[r]) > rules.fairShareDays ? rules.fairnessPenaltyPerDay : 0)
-                while cheap < k {
+                while cheap < to {
                     let e2 = Int(c.byMissionDay[cheap])
+                    guard (c.cost[e2], e2) < (c.cost[e], e) else { break }
                     cheap += 1
                     let r2 = Int(c.entryReservist[e2]), d2 = Int(c.day[e2])
-                    let reservist = scenario.reservists[r2]
-                    guard !taken[e2], r2 != r, !used[r2 * dayCount + d2], Int(days[r2]) < reservist.remainingDays else { continue }
-                    if scenario.isWorkingDay(d2) && Int(working[r2]) >= reservist.workingDaysLeft(rules) { continue }
+                    guard !taken[e2], r2 != r, !used[r2 * dayCount + d2], days[r2] < remaining[r2] else { continue }
+                    if workingDay[d2] && working[r2] >= quotaLeft[r2] { continue }
                     let extra = c.cost[e2] + (Int(days[r2]) >= rules.fairShareDays ? rules.fairnessPenaltyPerDay : 0)
                     guard extra < saving - 1e-9 else { continue }
                     taken[e] = false
                     used[r * dayCount + d] = false
                     days[r] -= 1
-                    if scenario.isWorkingDay(d) { working[r] -= 1 }
+                    if workingDay[d] { working[r] -= 1 }
                     taken[e2] = true
                     used[r2 * dayCount + d2] = true
                     days[r2] += 1
-                    if scenario.isWorkingDay(d2) { working[r2] += 1 }
+                    if workingDay[d2] { working[r2] += 1 }
                     break
                 }
             }
@@ -611,4 +637,5 @@ struct ReservistChoice {
         return total
     }
 }
+
 
