@@ -4,63 +4,108 @@ import ReservistScenario
 /// on day d and another reservist s works m on day d+1, r and s exchange their
 /// day-(d+1) duties if both may, the cost does not rise (costs are per
 /// reservist and mission, so only a tie or a gain passes) and no limit is broken.
+///
+/// State is flat: the mission of each (reservist, day), and each mission-day's crew in one
+/// array (an exchange swaps two names, so no crew changes size).
 struct StintImprover {
     let scenario: ReservistScenario
     var assigned: [[(day: Int, mission: Int)]]
-    private var missionOf: [Int64: Int] = [:]       // (reservist, day) -> mission
     private let reach: MissionReach
+    private let dayCount: Int
+    /// Mission of (reservist r, day d) at `r * dayCount + d`, or -1.
+    private var missionOf: [Int32]
+    /// Whether r may be called on day d (available, after its notice), at `r * dayCount + d`.
+    private let callable: [Bool]
+    /// Mission-day numbering (as in `CallUpCandidates`) and needs.
+    private let missionDayStart: [Int32]
+    private let firstDay: [Int]
+    private let lastDay: [Int]
+    private let needed: [Int32]
 
     init(scenario: ReservistScenario, assigned: [[(day: Int, mission: Int)]]) {
         self.scenario = scenario
         self.assigned = assigned
         reach = MissionReach(scenario)
+        let dayCount = scenario.dayCount
+        self.dayCount = dayCount
+        var missionOf = [Int32](repeating: -1, count: scenario.reservists.count * dayCount)
         for (r, days) in assigned.enumerated() {
-            for entry in days { missionOf[Self.key2(r, entry.day)] = entry.mission }
+            for entry in days { missionOf[r * dayCount + entry.day] = Int32(entry.mission) }
         }
+        self.missionOf = missionOf
+        var callable = [Bool](repeating: false, count: scenario.reservists.count * dayCount)
+        for (r, reservist) in scenario.reservists.enumerated() {
+            let first = reservist.firstCallableDay(in: scenario)
+            for d in reservist.availableDays where d >= first && d < dayCount { callable[r * dayCount + d] = true }
+        }
+        self.callable = callable
+        var start: [Int32] = []
+        var needed: [Int32] = []
+        for mission in scenario.missions {
+            start.append(Int32(needed.count))
+            needed.append(contentsOf: mission.needed.map { Int32($0) })
+        }
+        missionDayStart = start
+        self.needed = needed
+        firstDay = scenario.missions.map(\.firstDay)
+        lastDay = scenario.missions.map(\.lastDay)
+    }
+
+    /// Mission-day of mission m on `day`, or nil outside its days.
+    private func missionDay(_ m: Int, _ day: Int) -> Int? {
+        day >= firstDay[m] && day <= lastDay[m] ? Int(missionDayStart[m]) + day - firstDay[m] : nil
     }
 
     /// The daily cost of r on m on `day`, or nil where a hard rule forbids it.
     private func cost(_ r: Int, _ m: Int, _ day: Int) -> Double? {
-        let reservist = scenario.reservists[r], mission = scenario.missions[m]
-        guard mission.days.contains(day), mission.needed[day - mission.firstDay] > 0,
-              reservist.availableDays.contains(day), day >= reservist.firstCallableDay(in: scenario) else { return nil }
-        return reach.dailyCost(of: reservist, on: m)
+        guard let md = missionDay(m, day), needed[md] > 0, callable[r * dayCount + day] else { return nil }
+        return reach.dailyCost(of: scenario.reservists[r], on: m)
     }
-
-    private static func key2(_ r: Int, _ d: Int) -> Int64 { (Int64(r) << 16) | Int64(d) }
 
     /// - Returns: the number of swaps made.
     mutating func improve() -> Int {
-        // Reservists on each mission-day.
-        var crew: [Int64: [Int]] = [:]
+        // Reservists on each mission-day, in reservist order: `crew[crewStart[md] ..< crewStart[md + 1]]`.
+        var crewStart = [Int32](repeating: 0, count: needed.count + 1)
+        for days in assigned {
+            for entry in days { crewStart[missionDay(entry.mission, entry.day)! + 1] += 1 }
+        }
+        for md in 0..<needed.count { crewStart[md + 1] += crewStart[md] }
+        var cursor = crewStart
+        var crew = [Int32](repeating: 0, count: Int(crewStart[needed.count]))
         for (r, days) in assigned.enumerated() {
-            for entry in days { crew[Self.key2(entry.mission, entry.day), default: []].append(r) }
+            for entry in days {
+                let md = missionDay(entry.mission, entry.day)!
+                crew[Int(cursor[md])] = Int32(r)
+                cursor[md] += 1
+            }
+        }
+        /// Replaces `from` by `to` in the crew of mission-day md.
+        func rename(_ md: Int, _ from: Int, _ to: Int) {
+            for k in Int(crewStart[md])..<Int(crewStart[md + 1]) where crew[k] == Int32(from) { crew[k] = Int32(to) }
         }
         var swaps = 0
         for r in assigned.indices {
             for entry in assigned[r].sorted(by: { $0.day < $1.day }) {
                 let m = entry.mission, next = entry.day + 1
-                guard missionOf[Self.key2(r, entry.day)] == m, next < scenario.dayCount,
-                      missionOf[Self.key2(r, next)] != m,
+                guard missionOf[r * dayCount + entry.day] == Int32(m), next < dayCount,
+                      missionOf[r * dayCount + next] != Int32(m),
                       let rOnM = cost(r, m, next) else { continue }
-                let others = crew[Self.key2(m, next)] ?? []
-                let rElsewhere = missionOf[Self.key2(r, next)]
-                for s in others where s != r && missionOf[Self.key2(s, entry.day)] != m {
-                    guard let sOnM = cost(s, m, next) else { continue }
-                    let delta: Double
-                    if let other = rElsewhere {
-                        // Exchange: r takes m, s takes r's other mission.
-                        guard let sOnOther = cost(s, other, next), let rOnOther = cost(r, other, next) else { continue }
-                        delta = rOnM + sOnOther - rOnOther - sOnM
-                    } else {
-                        continue // r would gain a day and s lose one: counts and quotas change; skipped.
-                    }
+                // r must be busy elsewhere that day: taking m then frees its other mission for s (r
+                // gaining a day and s losing one would change counts and quotas; not tried).
+                let elsewhere = Int(missionOf[r * dayCount + next])
+                guard elsewhere >= 0, let md = missionDay(m, next) else { continue }
+                for k in Int(crewStart[md])..<Int(crewStart[md + 1]) {
+                    let s = Int(crew[k])
+                    guard s != r, missionOf[s * dayCount + entry.day] != Int32(m) else { continue }
+                    guard let sOnM = cost(s, m, next), let sOnOther = cost(s, elsewhere, next),
+                          let rOnOther = cost(r, elsewhere, next) else { continue }
+                    // Exchange: r takes m, s takes r's other mission.
+                    let delta = rOnM + sOnOther - rOnOther - sOnM
                     guard delta <= 1e-9 else { continue }
-                    let other = rElsewhere!
-                    missionOf[Self.key2(r, next)] = m
-                    missionOf[Self.key2(s, next)] = other
-                    crew[Self.key2(m, next)] = others.map { $0 == s ? r : $0 }
-                    crew[Self.key2(other, next), default: []] = (crew[Self.key2(other, next)] ?? []).map { $0 == r ? s : $0 }
+                    missionOf[r * dayCount + next] = Int32(m)
+                    missionOf[s * dayCount + next] = Int32(elsewhere)
+                    crew[k] = Int32(r)
+                    rename(missionDay(elsewhere, next)!, r, s)
                     swaps += 1
                     break
                 }
@@ -68,7 +113,7 @@ struct StintImprover {
         }
         if swaps > 0 {
             for r in assigned.indices {
-                assigned[r] = assigned[r].map { ($0.day, missionOf[Self.key2(r, $0.day)]!) }
+                assigned[r] = assigned[r].map { ($0.day, Int(missionOf[r * dayCount + $0.day])) }
             }
         }
         return swaps
