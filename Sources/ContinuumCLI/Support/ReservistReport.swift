@@ -4,6 +4,17 @@ import ReservistScenario
 
 /// The reservist plan in JSON (docs/reservist-format.md), CSV and a table.
 enum ReservistReport {
+    /// Each day's date as written, formatted once.
+    private struct Dates {
+        let scenario: ReservistScenario
+        let text: [String]
+        init(_ scenario: ReservistScenario) {
+            self.scenario = scenario
+            text = (0..<scenario.dayCount).map { scenario.date(ofDay: $0).description }
+        }
+        subscript(day: Int) -> String { text.indices.contains(day) ? text[day] : scenario.date(ofDay: day).description }
+    }
+
     private static func cents(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     static func json(_ plan: CallUpPlan, _ scenario: ReservistScenario) -> String {
@@ -27,12 +38,14 @@ enum ReservistReport {
         json.field("continuity", (plan.continuity * 1e6).rounded() / 1e6)
         json.endObject()
         json.beginArray("callups")
+        // Each day's date, written once.
+        let dates = Dates(scenario)
         for callUp in plan.callUps {
             json.beginObject()
             json.field("reservist", scenario.reservists[callUp.reservist].id)
             json.field("mission", scenario.missions[callUp.mission].id)
             json.beginArray("days")
-            for day in callUp.days { json.element(scenario.date(ofDay: day).description) }
+            for day in callUp.days { json.element(dates[day]) }
             json.endArray()
             json.endObject()
         }
@@ -41,7 +54,7 @@ enum ReservistReport {
         for entry in plan.coverage {
             json.beginObject()
             json.field("department", scenario.departments[entry.department].id)
-            json.field("date", scenario.date(ofDay: entry.day).description)
+            json.field("date", dates[entry.day])
             json.field("needed", entry.needed)
             json.field("covered", entry.covered)
             json.field("missing", entry.missing)
@@ -54,9 +67,10 @@ enum ReservistReport {
 
     static func csv(_ plan: CallUpPlan, _ scenario: ReservistScenario) -> String {
         var lines = ["reservist,mission,days"]
+        let dates = Dates(scenario)
         for callUp in plan.callUps {
             lines.append("\(scenario.reservists[callUp.reservist].id),\(scenario.missions[callUp.mission].id),"
-                         + callUp.days.map { scenario.date(ofDay: $0).description }.joined(separator: ";"))
+                         + callUp.days.map { dates[$0] }.joined(separator: ";"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
