@@ -73,7 +73,7 @@ struct CallUpCandidates {
                     guard !reachable.isEmpty else { continue }
                     let first = reservist.firstCallableDay(in: scenario)
                     let quotaBlocked = reservist.workingDaysLeft(rules) == 0
-                    for d in reservist.availableDays where d >= first && d < dayCount && !(quotaBlocked && workingDay[d]) {
+                    for d in reservist.availableDays where d >= max(0, first) && d < dayCount && !(quotaBlocked && workingDay[d]) {
                         position[d] = 0
                     }
                     days.removeAll(keepingCapacity: true)

@@ -41,6 +41,9 @@ public struct CallUpPlan: Sendable {
         public var reservists = 0
         public var missions = 0
         public var missionDays = 0
+        /// Call-ups the hard rules allow (reservist, day, mission).
+        public var callUps = 0
+        /// The flow network's size when it was solved whole (arcs: its LP's columns); else arcs = call-ups.
         public var vertices = 0
         public var arcs = 0
         public var buildSeconds = 0.0

@@ -67,7 +67,7 @@ struct LagrangianCallUp {
     /// reservists' own choices (the method before auctions, kept for tests and comparison).
     func solve(start: ContinuousClock.Instant = .now, deadline: ContinuousClock.Instant, targetGap: Double = 0.002,
                interrupt: InterruptFlag? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil,
-               maxIterations: Int = .max, auctionShare: Double = 0.35) -> Outcome {
+               maxIterations: Int = .max, auctionShare: Double = 0.35, log: ((String) -> Void)? = nil) -> Outcome {
         let c = candidates
         let rules = scenario.rules
         let count = c.missionDayCount
@@ -108,7 +108,9 @@ struct LagrangianCallUp {
             if best == nil || candidate.objective < best!.objective { best = candidate }
         }
         func repaired(_ auction: CallUpAuction) -> (plan: [Int32], objective: Double) {
+            let began = ContinuousClock.now
             let (plan, objective) = repair([], feasible: auction.plan)
+            log?("  repaired: plan \(PhaseLog.number(objective)) in \(PhaseLog.seconds(seconds(ContinuousClock.now - began)))")
             return (plan, objective)
         }
         /// Records L(π) when it beats the best bound.
@@ -135,6 +137,8 @@ struct LagrangianCallUp {
             let stop = deadline.advanced(by: .milliseconds(-Int64(reserve * 500)))
             let complete = auction.run { ContinuousClock.now >= stop || interrupt?.isRaised == true }
             if complete { consider(auction.multipliers) }
+            log?("warm auction, ε \(PhaseLog.number(epsilon)): \(auction.bids) bids in \(PhaseLog.seconds(seconds(ContinuousClock.now - began)))"
+                 + (complete ? "; best bound \(PhaseLog.number(bestBound))" : " (stopped)"))
             return repaired(auction)
         }
         func gapReached() -> Bool {
@@ -151,6 +155,8 @@ struct LagrangianCallUp {
                 let complete = auction.run { ContinuousClock.now >= auctionDeadline || interrupt?.isRaised == true }
                 let auctionPrice = auction.multipliers
                 consider(auctionPrice)
+                log?("auction from zero prices, ε \(PhaseLog.number(epsilon)): \(auction.bids) bids in "
+                     + "\(PhaseLog.seconds(seconds(ContinuousClock.now - began)))" + (complete ? "; best bound \(PhaseLog.number(bestBound))" : " (stopped)"))
                 // Its prices overshoot by up to ε: warm starts 1.5 ε lower (measured: ε alone is near
                 // the point where too many places stay free) give better plans than repairing its own
                 // (kept only when the auction was cut short). ε-scaling by warm starts: first at ε/5,
@@ -637,5 +643,4 @@ struct ReservistChoice {
         return total
     }
 }
-
 

@@ -12,6 +12,8 @@ public struct ReservistPlanOptions: Sendable {
     public var relativeGap: Double = 1e-4
     public var interrupt: InterruptFlag?
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Receives a line per phase (call-ups built, each auction, repairs, stints), for `--verbose`.
+    public var log: (@Sendable (String) -> Void)?
     /// Writes the whole call-up flow as `DIR/callup-flow.mps` when it is solved whole.
     public var exportDirectory: String?
     /// Problems with up to this many allowed call-ups (reservist, day, mission) are first tried
@@ -63,12 +65,15 @@ public enum ReservistPlanner {
                 + "\(Int(buildEstimate.rounded())) s; raise --time-limit, or split the season or the territory")
         }
         // Every allowed call-up, once; the network is built only when it is small enough.
+        let building = ContinuousClock.now
         let candidates = CallUpCandidates(scenario: scenario)
+        options.log?("\(candidates.entryCount) allowed call-ups built in \(PhaseLog.seconds(seconds(since: building)))")
         let buildSeconds = seconds(since: start)
         var statistics = CallUpPlan.Statistics()
         statistics.reservists = scenario.reservists.count
         statistics.missions = scenario.missions.count
         statistics.missionDays = scenario.missions.reduce(0) { $0 + $1.needed.filter { $0 > 0 }.count }
+        statistics.callUps = candidates.entryCount
         statistics.arcs = candidates.entryCount
         statistics.buildSeconds = buildSeconds
         if candidates.entryCount <= options.monolithicArcLimit {
@@ -76,11 +81,15 @@ public enum ReservistPlanner {
             if let folder = options.exportDirectory {
                 try ModelFile.write(whole.network.linearModel(), to: "\(folder)/callup-flow.mps", format: .freeMPS)
             }
+            let flowing = ContinuousClock.now
             if let solution = try FlowSolution(network: whole, timeLimit: remaining() * 0.5) {
+                options.log?("whole call-up flow solved by GLPK's simplex in \(PhaseLog.seconds(seconds(since: flowing)))")
                 var assigned = Array(repeating: [(day: Int, mission: Int)](), count: scenario.reservists.count)
                 for (r, day, m) in solution.assignments { assigned[r].append((day, m)) }
                 var stints = StintImprover(scenario: scenario, assigned: assigned)
+                let improving = ContinuousClock.now
                 let swaps = stints.improve()
+                options.log?("\(swaps) continuity swap\(swaps == 1 ? "" : "s") in \(PhaseLog.seconds(seconds(since: improving)))")
                 var plan = summarize(scenario, stints.assigned)
                 plan.bound = min(plan.objective, solution.boundEuros)
                 plan.termination = .optimal
@@ -95,15 +104,18 @@ public enum ReservistPlanner {
                 return plan
             }
             // GLPK did not finish in half the time left: the Lagrangian search takes over.
+            options.log?("whole call-up flow not solved in half the time left: auctions take over")
         }
         // Auctions and the Lagrangian relaxation of the coverage rows (bound and plan), see
         // `LagrangianCallUp`. It keeps a reserve for the swaps and the report that follow.
         let lagrangian = LagrangianCallUp(scenario: scenario, candidates: candidates)
         let outcome = lagrangian.solve(start: start, deadline: deadline, targetGap: options.relativeGap,
-                                       interrupt: options.interrupt, progress: options.progress)
+                                       interrupt: options.interrupt, progress: options.progress, log: options.log)
         let solveSeconds = seconds(since: start) - buildSeconds
         var stints = StintImprover(scenario: scenario, assigned: outcome.assigned)
+        let improving = ContinuousClock.now
         let swaps = stints.improve()
+        options.log?("\(swaps) continuity swap\(swaps == 1 ? "" : "s") in \(PhaseLog.seconds(seconds(since: improving)))")
         var plan = summarize(scenario, stints.assigned)
         plan.bound = min(plan.objective, outcome.bound)
         let gap = relativeGap(objective: plan.objective, bound: plan.bound) ?? 1
@@ -216,6 +228,12 @@ struct FlowSolution: Sendable {
         vertices = built.network.vertexCount
         arcs = built.network.arcCount
     }
+}
+
+/// How phase lines (`ReservistPlanOptions.log`) write times and amounts.
+enum PhaseLog {
+    static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+    static func number(_ value: Double) -> String { String(format: "%.2f", value) }
 }
 
 public enum ReservistPlanningError: Error, CustomStringConvertible {

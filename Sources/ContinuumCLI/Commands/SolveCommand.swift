@@ -42,7 +42,7 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Independent parts solved at once, each on its own thread (default 2).")
     var threads: Int = 2
 
-    @Flag(name: .long, help: "Forward GLPK's own log to stderr.")
+    @Flag(name: .long, help: "Forward GLPK's own log to stderr; for a reservist scenario, also a line per phase (call-ups built, each auction, repairs, continuity swaps) with the time since the start.")
     var verbose = false
 
     @Option(name: .long, help: "Also write the models to this folder as free MPS: each event component (component-N.mps), or a reservist call-up flow small enough to be solved whole (callup-flow.mps).")
@@ -132,6 +132,9 @@ struct SolveCommand: ParsableCommand {
         options.relativeGap = gap
         if let memory = memoryBudget { options.memory = memory }
         options.progress = ProgressReporter.standardError()
+        let phase = verbose ? ProgressReporter.phases(since: began) : nil
+        phase?("scenario read: \(loaded.reservists.count) reservists, \(loaded.missions.count) missions")
+        options.log = phase
         if let exportMps {
             try FileManager.default.createDirectory(atPath: exportMps, withIntermediateDirectories: true)
             options.exportDirectory = exportMps
@@ -147,8 +150,8 @@ struct SolveCommand: ParsableCommand {
         let statistics = plan.statistics
         printError("solved in \(Format.seconds(statistics.seconds)) (built in \(Format.seconds(statistics.buildSeconds))): "
                    + "\(statistics.reservists) reservists, "
-                   + "\(statistics.missions) missions, \(statistics.arcs) allowed call-ups, "
-                   + (statistics.wholeFlow ? "one flow LP"
+                   + "\(statistics.missions) missions, \(statistics.callUps) allowed call-ups, "
+                   + (statistics.wholeFlow ? "one flow LP (\(statistics.arcs) arcs)"
                       : "\(statistics.auctions) auction\(statistics.auctions == 1 ? "" : "s") (\(statistics.auctionBids) bids), "
                         + "\(statistics.subproblems) Lagrangian iteration\(statistics.subproblems == 1 ? "" : "s")")
                    + "; status \(plan.termination.rawValue), gap \(Format.percent(plan.gap))")
@@ -159,6 +162,7 @@ struct SolveCommand: ParsableCommand {
         case .table: text = ReservistReport.table(plan, loaded)
         }
         try OutputFile.write(text, to: output)
+        phase?("plan written")
         if interrupt.isRaised || plan.termination == .interrupted {
             throw CLIFailure(.interrupted, "interrupted: the best plan found so far was written (status \(plan.termination.rawValue))")
         }
