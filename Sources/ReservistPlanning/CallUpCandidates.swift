@@ -33,7 +33,6 @@ struct CallUpCandidates {
     ///   sample from which the whole instance's size is estimated before it is built.
     init(scenario: ReservistScenario, sampleEvery stride: Int = 1) {
         self.scenario = scenario
-        let rules = scenario.rules
         for mission in scenario.missions {
             missionDayStart.append(Int32(needed.count))
             for (offset, count) in mission.needed.enumerated() {
@@ -44,11 +43,17 @@ struct CallUpCandidates {
                 priority.append(mission.priority)
             }
         }
+        join(buildParts(sampleEvery: stride))
+        indexByMissionDay()
+    }
+
+    /// Reservists in fixed chunks, built in parallel (joined in order: the same arrays for any
+    /// number of cores).
+    private func buildParts(sampleEvery stride: Int) -> [Part] {
+        let scenario = scenario, rules = scenario.rules
         let reach = MissionReach(scenario)
         let missionFirst = scenario.missions.map(\.firstDay), missionLast = scenario.missions.map(\.lastDay)
         let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
-        // Reservists in fixed chunks, built in parallel and joined in order: the same arrays for any
-        // number of cores.
         let reservistCount = scenario.reservists.count
         let chunkCount = min(16, max(1, reservistCount / 256))
         var parts = [Part](repeating: Part(), count: chunkCount)
@@ -58,6 +63,7 @@ struct CallUpCandidates {
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
                 var part = Part()
+                part.firstReservist = k * reservistCount / chunkCount
                 var reachable: [(mission: Int, cost: Double)] = []
                 // The reservist's callable days, ascending; each day's position among them (-1: not callable).
                 var days: [Int] = []
@@ -65,7 +71,7 @@ struct CallUpCandidates {
                 // Call-ups in mission order, then placed in day order (stable within a day).
                 var found: [(slot: Int32, missionDay: Int32, cost: Double)] = []
                 var perDay: [Int32] = []
-                for index in (k * reservistCount / chunkCount)..<((k + 1) * reservistCount / chunkCount) {
+                for index in part.firstReservist..<((k + 1) * reservistCount / chunkCount) {
                     defer { part.counts.append(Int32(part.day.count)) }
                     let reservist = scenario.reservists[index]
                     guard index % stride == 0, reservist.remainingDays > 0, !reservist.availableDays.isEmpty else { continue }
@@ -125,11 +131,15 @@ struct CallUpCandidates {
                 out[k] = part
             }
         }
-        // Join the chunks in order, each copied in parallel at its offset.
-        var offsets = [0]
-        for part in parts { offsets.append(offsets[offsets.count - 1] + part.day.count) }
-        let total = offsets[chunkCount]
-        var starts = [Int32](repeating: 0, count: reservistCount + 1)
+        return parts
+    }
+
+    /// The chunks joined in order, each copied in parallel at its offset.
+    private mutating func join(_ parts: [Part]) {
+        var offset = [0]
+        for part in parts { offset.append(offset[offset.count - 1] + part.day.count) }
+        let offsets = offset, total = offset[parts.count]
+        var starts = [Int32](repeating: 0, count: scenario.reservists.count + 1)
         var owner = [Int32](repeating: 0, count: total)
         day = [Int16](repeating: 0, count: total)
         missionDay = [Int32](repeating: 0, count: total)
@@ -141,8 +151,7 @@ struct CallUpCandidates {
                         starts.withUnsafeMutableBufferPointer { startOut in
                             nonisolated(unsafe) let dayOut = dayOut, missionDayOut = missionDayOut, costOut = costOut
                             nonisolated(unsafe) let ownerOut = ownerOut, startOut = startOut
-                            let parts = parts, offsets = offsets
-                            DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
+                            DispatchQueue.concurrentPerform(iterations: parts.count) { k in
                                 let part = parts[k], base = offsets[k]
                                 for i in part.day.indices {
                                     dayOut[base + i] = part.day[i]
@@ -150,9 +159,8 @@ struct CallUpCandidates {
                                     costOut[base + i] = part.cost[i]
                                 }
                                 var previous = 0
-                                let firstReservist = k * reservistCount / chunkCount
                                 for (j, end) in part.counts.enumerated() {
-                                    let r = firstReservist + j
+                                    let r = part.firstReservist + j
                                     for i in previous..<Int(end) { ownerOut[base + i] = Int32(r) }
                                     startOut[r + 1] = Int32(base + Int(end))
                                     previous = Int(end)
@@ -165,10 +173,13 @@ struct CallUpCandidates {
         }
         reservistStart = starts
         entryReservist = owner
-        parts = []
-        // Reverse index by a counting sort in fixed chunks of entries (parallel, the same result
-        // as a sequential one), carrying each entry's cost so that the sort below reads memory in order.
-        let mdCount = needed.count
+    }
+
+    /// The reverse index, cheapest first within each mission-day (ties: entry order): a counting sort
+    /// in fixed pieces of entries (parallel, the same result as a sequential one) that carries each
+    /// entry's cost, so that the per-mission-day sorts, also in parallel, read memory in order.
+    private mutating func indexByMissionDay() {
+        let total = entryCount, mdCount = needed.count
         let pieces = 8
         var histogram = [Int32](repeating: 0, count: pieces * mdCount)
         let mdOf = missionDay, costOf = cost
@@ -189,8 +200,6 @@ struct CallUpCandidates {
             }
             mdStart[md + 1] = mdStart[md] + sum
         }
-        byMissionDayStart = mdStart
-        let mdStarts = mdStart
         var order = [Int32](repeating: 0, count: total)
         var orderCost = [Double](repeating: 0, count: total)
         order.withUnsafeMutableBufferPointer { o in
@@ -208,15 +217,14 @@ struct CallUpCandidates {
                 }
             }
         }
-        // Cheapest first within each mission-day (ties: entry order), mission-days in parallel.
-        let sortedCost = orderCost
+        let sortedCost = orderCost, starts = mdStart
         orderCost = []
         order.withUnsafeMutableBufferPointer { order in
             nonisolated(unsafe) let order = order
             DispatchQueue.concurrentPerform(iterations: 16) { k in
                 var keyed: [CostKey] = []
                 for md in (k * mdCount / 16)..<((k + 1) * mdCount / 16) {
-                    let range = Int(mdStarts[md])..<Int(mdStarts[md + 1])
+                    let range = Int(starts[md])..<Int(starts[md + 1])
                     keyed.removeAll(keepingCapacity: true)
                     for i in range { keyed.append(CostKey(sortedCost[i], order[i])) }
                     keyed.withUnsafeMutableBufferPointer { CostKey.sort($0) }
@@ -224,6 +232,7 @@ struct CallUpCandidates {
                 }
             }
         }
+        byMissionDayStart = mdStart
         byMissionDay = order
     }
 
@@ -277,6 +286,7 @@ struct CallUpCandidates {
 
     /// One chunk of reservists' entries, with each reservist's end offset.
     private struct Part {
+        var firstReservist = 0
         var day: [Int16] = []
         var missionDay: [Int32] = []
         var cost: [Double] = []
