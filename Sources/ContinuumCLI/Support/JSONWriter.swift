@@ -93,15 +93,9 @@ public struct JSONWriter {
         return "\(value)"
     }
 
-    public static func quote(_ string: String) -> String {
-        var out: [UInt8] = []
-        appendQuoted(string, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Appends the string in quotes, escaping quote, backslash and control characters (other
     /// bytes, UTF-8 sequences included, are copied as they are).
-    static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+    private static func appendQuoted(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in

@@ -24,9 +24,7 @@ enum ProgressReporter {
     /// Phase lines on stderr (`--verbose`), each with the time since `start`.
     static func phases(since start: ContinuousClock.Instant) -> @Sendable (String) -> Void {
         { line in
-            let elapsed = ContinuousClock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            printError(String(format: "[%7.2f s] ", seconds) + line)
+            printError(String(format: "[%7.2f s] ", (ContinuousClock.now - start).inSeconds) + line)
         }
     }
 }
