@@ -86,7 +86,7 @@ public enum ReservistPlanner {
                 options.log?("whole call-up flow solved by GLPK's simplex in \(PhaseLog.seconds(seconds(since: flowing)))")
                 var assigned = Array(repeating: [(day: Int, mission: Int)](), count: scenario.reservists.count)
                 for (r, day, m) in solution.assignments { assigned[r].append((day, m)) }
-                var stints = StintImprover(scenario: scenario, assigned: assigned)
+                var stints = StintImprover(scenario: scenario, candidates: candidates, assigned: assigned)
                 let improving = ContinuousClock.now
                 let swaps = stints.improve()
                 options.log?("\(swaps) continuity swap\(swaps == 1 ? "" : "s") in \(PhaseLog.seconds(seconds(since: improving)))")
@@ -112,7 +112,7 @@ public enum ReservistPlanner {
         let outcome = lagrangian.solve(start: start, deadline: deadline, targetGap: options.relativeGap,
                                        interrupt: options.interrupt, progress: options.progress, log: options.log)
         let solveSeconds = seconds(since: start) - buildSeconds
-        var stints = StintImprover(scenario: scenario, assigned: outcome.assigned)
+        var stints = StintImprover(scenario: scenario, candidates: candidates, assigned: outcome.assigned)
         let improving = ContinuousClock.now
         let swaps = stints.improve()
         options.log?("\(swaps) continuity swap\(swaps == 1 ? "" : "s") in \(PhaseLog.seconds(seconds(since: improving)))")

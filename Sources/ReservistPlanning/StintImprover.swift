@@ -16,13 +16,13 @@ struct StintImprover {
     private var missionOf: [Int32]
     /// Whether r may be called on day d (available, after its notice), at `r * dayCount + d`.
     private let callable: [Bool]
-    /// Mission-day numbering (as in `CallUpCandidates`) and needs.
+    /// The mission-day numbering and needs of `CallUpCandidates`, and each mission's days.
     private let missionDayStart: [Int32]
+    private let needed: [Int32]
     private let firstDay: [Int]
     private let lastDay: [Int]
-    private let needed: [Int32]
 
-    init(scenario: ReservistScenario, assigned: [[(day: Int, mission: Int)]]) {
+    init(scenario: ReservistScenario, candidates: CallUpCandidates, assigned: [[(day: Int, mission: Int)]]) {
         self.scenario = scenario
         self.assigned = assigned
         reach = MissionReach(scenario)
@@ -39,14 +39,8 @@ struct StintImprover {
             for d in reservist.availableDays where d >= first && d < dayCount { callable[r * dayCount + d] = true }
         }
         self.callable = callable
-        var start: [Int32] = []
-        var needed: [Int32] = []
-        for mission in scenario.missions {
-            start.append(Int32(needed.count))
-            needed.append(contentsOf: mission.needed.map { Int32($0) })
-        }
-        missionDayStart = start
-        self.needed = needed
+        missionDayStart = candidates.missionDayStart
+        needed = candidates.needed
         firstDay = scenario.missions.map(\.firstDay)
         lastDay = scenario.missions.map(\.lastDay)
     }
