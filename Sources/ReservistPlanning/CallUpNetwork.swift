@@ -76,8 +76,7 @@ public struct CallUpNetwork {
         var costOf = [Double](repeating: 0, count: scenario.missions.count)
         var candidates: [Int] = []
         for (r, reservist) in scenario.reservists.enumerated() {
-            let left = reservist.remainingDays
-            guard left > 0, !reservist.availableDays.isEmpty else { continue }
+            guard reservist.remainingDays > 0, !reservist.availableDays.isEmpty else { continue }
             // Missions this reservist may ever do, with their daily cost, in mission order.
             for m in reachable { isReachable[m] = false }
             reachable.removeAll(keepingCapacity: true)
@@ -90,12 +89,10 @@ public struct CallUpNetwork {
             reachable.sort()
             guard !reachable.isEmpty else { continue }
             let firstDay = reservist.firstCallableDay(in: scenario)
-            let quota = reservist.workingDaysLeft(rules)
-            var rVertex: Int32 = -1
-            var wVertex: Int32 = -1
+            var chain = ReservistChain(source: source, reservist: reservist, rules: rules)
             for day in reservist.availableDays where day >= firstDay && day < scenario.dayCount {
                 let working = workingDay[day]
-                if working && quota == 0 { continue }
+                if working && chain.quota == 0 { continue }
                 candidates.removeAll(keepingCapacity: true)
                 if reachable.count < 16 {
                     for m in reachable where isActive(m, day) { candidates.append(m) }
@@ -103,28 +100,7 @@ public struct CallUpNetwork {
                     for m in missionsOnDay[day] where isReachable[m] { candidates.append(m) }
                 }
                 guard !candidates.isEmpty else { continue }
-                if rVertex < 0 {
-                    rVertex = network.addVertex()
-                    let fair = min(left, rules.fairShareDays)
-                    if fair > 0 { network.addArc(from: source, to: rVertex, capacity: fair, cost: 0) }
-                    if left > fair {
-                        network.addArc(from: source, to: rVertex, capacity: left - fair,
-                                       cost: rules.fairnessPenaltyPerDay)
-                    }
-                }
-                var parent = rVertex
-                if working && quota != Int.max {
-                    if wVertex < 0 {
-                        wVertex = network.addVertex()
-                        network.addArc(from: rVertex, to: wVertex, capacity: quota, cost: 0)
-                    }
-                    parent = wVertex
-                }
-                if candidates.count > 1 {
-                    let y = network.addVertex()
-                    network.addArc(from: parent, to: y, capacity: 1, cost: 0)
-                    parent = y
-                }
+                let parent = chain.dayVertex(in: &network, working: working, choices: candidates.count)
                 for m in candidates {
                     let arc = network.addArc(from: parent, to: entryVertex[m][day - missionFirst[m]], capacity: 1,
                                              cost: costOf[m])
@@ -135,5 +111,52 @@ public struct CallUpNetwork {
                 }
             }
         }
+    }
+}
+
+/// One reservist's side of the call-up flow: S → R_r (the annual cap, split at the fair share) →
+/// W_r (the employer quota, working days only) → Y_rd (one mission a day, when the day offers more
+/// than one) → mission-days. Vertices are added as the reservist's days with call-ups are met, so a
+/// reservist without any adds nothing. Serves `CallUpNetwork` and the polishing flow.
+struct ReservistChain {
+    private let source: Int32
+    private let left: Int
+    /// Working days left under the employer quota (`Int.max`: no quota).
+    let quota: Int
+    private let rules: ReservistRules
+    private var reservistVertex: Int32 = -1
+    private var workingVertex: Int32 = -1
+
+    init(source: Int32, reservist: Reservist, rules: ReservistRules) {
+        self.source = source
+        left = reservist.remainingDays
+        quota = reservist.workingDaysLeft(rules)
+        self.rules = rules
+    }
+
+    /// The vertex from which a day's `choices` call-ups leave (one arc each to their mission-days).
+    mutating func dayVertex(in network: inout FlowNetwork, working: Bool, choices: Int) -> Int32 {
+        if reservistVertex < 0 {
+            reservistVertex = network.addVertex()
+            let fair = min(left, rules.fairShareDays)
+            if fair > 0 { _ = network.addArc(from: source, to: reservistVertex, capacity: fair, cost: 0) }
+            if left > fair {
+                _ = network.addArc(from: source, to: reservistVertex, capacity: left - fair, cost: rules.fairnessPenaltyPerDay)
+            }
+        }
+        var parent = reservistVertex
+        if working && quota != Int.max {
+            if workingVertex < 0 {
+                workingVertex = network.addVertex()
+                _ = network.addArc(from: reservistVertex, to: workingVertex, capacity: quota, cost: 0)
+            }
+            parent = workingVertex
+        }
+        if choices > 1 {
+            let y = network.addVertex()
+            _ = network.addArc(from: parent, to: y, capacity: 1, cost: 0)
+            parent = y
+        }
+        return parent
     }
 }

@@ -414,15 +414,7 @@ struct LagrangianCallUp {
         var arcIndex: [Int] = []
         for r in scenario.reservists.indices {
             let from = Int(c.reservistStart[r]), to = Int(c.reservistStart[r + 1])
-            guard (from..<to).contains(where: { keep[$0] }) else { continue }
-            let reservist = scenario.reservists[r]
-            let left = reservist.remainingDays
-            let rv = network.addVertex()
-            let fair = min(left, rules.fairShareDays)
-            if fair > 0 { network.addArc(from: source, to: rv, capacity: fair, cost: 0) }
-            if left > fair { network.addArc(from: source, to: rv, capacity: left - fair, cost: rules.fairnessPenaltyPerDay) }
-            var wv: Int32 = -1
-            let quota = reservist.workingDaysLeft(rules)
+            var chain = ReservistChain(source: source, reservist: scenario.reservists[r], rules: rules)
             var e = from
             while e < to {
                 let d = c.day[e]
@@ -432,19 +424,7 @@ struct LagrangianCallUp {
                     e += 1
                 }
                 guard !dayEntries.isEmpty else { continue }
-                var parent = rv
-                if scenario.isWorkingDay(Int(d)) && quota != Int.max {
-                    if wv < 0 {
-                        wv = network.addVertex()
-                        network.addArc(from: rv, to: wv, capacity: quota, cost: 0)
-                    }
-                    parent = wv
-                }
-                if dayEntries.count > 1 {
-                    let y = network.addVertex()
-                    network.addArc(from: parent, to: y, capacity: 1, cost: 0)
-                    parent = y
-                }
+                let parent = chain.dayVertex(in: &network, working: scenario.isWorkingDay(Int(d)), choices: dayEntries.count)
                 for k in dayEntries {
                     arcIndex.append(network.addArc(from: parent, to: entry[Int(c.missionDay[k])], capacity: 1, cost: c.cost[k]))
                     arcEntry.append(Int32(k))

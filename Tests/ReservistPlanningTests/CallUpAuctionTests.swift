@@ -75,4 +75,31 @@ import Testing
         let checked = ReservistChecker.check(scenario: scenario, plan: CheckerPlan.from(plan, scenario))
         #expect(checked.violations.isEmpty, "\(checked.violations.prefix(3))")
     }
+
+    /// Polishing (GLPK on the flow restricted to the call-ups worth it at the auction's prices, plus
+    /// its plan, through the same `ReservistChain` as the whole flow) lands between the exact optimum and the auction's plan, and its plan is feasible.
+    @Test func polishedPlanLiesBetweenTheOptimumAndTheAuctionsPlan() throws {
+        var scenario = ReservistGenerator.generate(reservists: 120, departments: 3, days: 21, seed: 28)
+        // Tight employer quota and fair share, so that both parts of each reservist's chain bind.
+        scenario.rules.employerQuotaDays = 2
+        scenario.rules.fairShareDays = 2
+        let exact = try ReservistPlanner.plan(scenario)
+        try #require(exact.termination == .optimal && exact.statistics.wholeFlow)
+        let c = CallUpCandidates(scenario: scenario)
+        var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: 1)
+        #expect(auction.run { false })
+        let auctionPlan = Self.plan(auction, c, scenario)
+        let polished = try LagrangianCallUp(scenario: scenario, candidates: c)
+            .polish(auction.multipliers, keeping: auction.plan, timeLimit: 30)
+        #expect(polished.objective >= exact.objective - 1e-6)
+        #expect(polished.objective <= auctionPlan.objective + 1e-6)
+        var assigned = Array(repeating: [(day: Int, mission: Int)](), count: scenario.reservists.count)
+        for e in polished.plan {
+            assigned[Int(c.entryReservist[Int(e)])].append((Int(c.day[Int(e)]), Int(c.missionDayMission[Int(c.missionDay[Int(e)])])))
+        }
+        let plan = ReservistPlanner.summarize(scenario, assigned)
+        #expect(abs(plan.objective - polished.objective) <= 1e-6 * max(1, plan.objective))
+        let checked = ReservistChecker.check(scenario: scenario, plan: CheckerPlan.from(plan, scenario))
+        #expect(checked.violations.isEmpty, "\(checked.violations.prefix(3))")
+    }
 }
