@@ -65,9 +65,9 @@ struct CallUpCandidates {
                 var part = Part()
                 part.firstReservist = k * reservistCount / chunkCount
                 var reachable: [(mission: Int, cost: Double)] = []
-                // The reservist's callable days, ascending; each day's position among them (-1: not callable).
+                // The reservist's callable days, ascending and once each (availableDays may repeat a day).
                 var days: [Int] = []
-                var position = [Int32](repeating: -1, count: dayCount)
+                var callable = [Bool](repeating: false, count: dayCount)
                 // Call-ups in mission order, then placed in day order (stable within a day).
                 var found: [(slot: Int32, missionDay: Int32, cost: Double)] = []
                 var perDay: [Int32] = []
@@ -80,15 +80,13 @@ struct CallUpCandidates {
                     let first = reservist.firstCallableDay(in: scenario)
                     let quotaBlocked = reservist.workingDaysLeft(rules) == 0
                     for d in reservist.availableDays where d >= max(0, first) && d < dayCount && !(quotaBlocked && workingDay[d]) {
-                        position[d] = 0
+                        callable[d] = true
                     }
                     days.removeAll(keepingCapacity: true)
-                    for d in reservist.availableDays where d >= 0 && d < dayCount && position[d] == 0 {
-                        position[d] = 1   // seen (availableDays may repeat a day)
+                    for d in 0..<dayCount where callable[d] {
                         days.append(d)
+                        callable[d] = false
                     }
-                    days.sort()
-                    for (i, d) in days.enumerated() { position[d] = Int32(i) }
                     found.removeAll(keepingCapacity: true)
                     perDay.removeAll(keepingCapacity: true)
                     perDay.append(contentsOf: repeatElement(0, count: days.count + 1))
@@ -113,7 +111,6 @@ struct CallUpCandidates {
                             i += 1
                         }
                     }
-                    for d in days { position[d] = -1 }
                     // Day order, and within a day the order of `reachable` (counting sort, stable).
                     for i in 0..<days.count { perDay[i + 1] += perDay[i] }
                     let base = part.day.count

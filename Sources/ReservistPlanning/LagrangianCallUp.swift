@@ -508,14 +508,14 @@ struct LagrangianCallUp {
         var takenStart = [Int32](repeating: 0, count: c.missionDayCount + 1)
         var takenList: [Int32] = []
         do {
-            var chosen: [Int32] = []
-            chosen.reserveCapacity(Int(coverage.reduce(0, +)))
-            for e in 0..<c.entryCount where taken[e] { chosen.append(Int32(e)) }
-            for e in chosen { takenStart[Int(c.missionDay[Int(e)]) + 1] += 1 }
+            var takenEntries: [Int32] = []
+            takenEntries.reserveCapacity(Int(coverage.reduce(0, +)))
+            for e in 0..<c.entryCount where taken[e] { takenEntries.append(Int32(e)) }
+            for e in takenEntries { takenStart[Int(c.missionDay[Int(e)]) + 1] += 1 }
             for md in 0..<c.missionDayCount { takenStart[md + 1] += takenStart[md] }
             var cursor = takenStart
-            takenList = [Int32](repeating: 0, count: chosen.count)
-            for e in chosen {
+            takenList = [Int32](repeating: 0, count: takenEntries.count)
+            for e in takenEntries {
                 let md = Int(c.missionDay[Int(e)])
                 takenList[Int(cursor[md])] = e
                 cursor[md] += 1
