@@ -76,6 +76,14 @@ public enum ReservistPlanner {
         statistics.callUps = candidates.entryCount
         statistics.arcs = candidates.entryCount
         statistics.buildSeconds = buildSeconds
+        /// The plan of `assigned` once stints are lengthened by cost-neutral swaps, and the swaps made.
+        func improvedPlan(_ assigned: [[(day: Int, mission: Int)]]) -> (CallUpPlan, Int) {
+            var stints = StintImprover(scenario: scenario, candidates: candidates, assigned: assigned)
+            let improving = ContinuousClock.now
+            let swaps = stints.improve()
+            options.log?("\(swaps) continuity swap\(swaps == 1 ? "" : "s") in \(PhaseLog.seconds(seconds(since: improving)))")
+            return (summarize(scenario, stints.assigned), swaps)
+        }
         if candidates.entryCount <= options.monolithicArcLimit {
             let whole = CallUpNetwork(scenario: scenario)
             if let folder = options.exportDirectory {
@@ -86,11 +94,7 @@ public enum ReservistPlanner {
                 options.log?("whole call-up flow solved by GLPK's simplex in \(PhaseLog.seconds(seconds(since: flowing)))")
                 var assigned = Array(repeating: [(day: Int, mission: Int)](), count: scenario.reservists.count)
                 for (r, day, m) in solution.assignments { assigned[r].append((day, m)) }
-                var stints = StintImprover(scenario: scenario, candidates: candidates, assigned: assigned)
-                let improving = ContinuousClock.now
-                let swaps = stints.improve()
-                options.log?("\(swaps) continuity swap\(swaps == 1 ? "" : "s") in \(PhaseLog.seconds(seconds(since: improving)))")
-                var plan = summarize(scenario, stints.assigned)
+                var (plan, swaps) = improvedPlan(assigned)
                 plan.bound = min(plan.objective, solution.boundEuros)
                 plan.termination = .optimal
                 plan.statistics = statistics
@@ -112,11 +116,7 @@ public enum ReservistPlanner {
         let outcome = lagrangian.solve(start: start, deadline: deadline, targetGap: options.relativeGap,
                                        interrupt: options.interrupt, progress: options.progress, log: options.log)
         let solveSeconds = seconds(since: start) - buildSeconds
-        var stints = StintImprover(scenario: scenario, candidates: candidates, assigned: outcome.assigned)
-        let improving = ContinuousClock.now
-        let swaps = stints.improve()
-        options.log?("\(swaps) continuity swap\(swaps == 1 ? "" : "s") in \(PhaseLog.seconds(seconds(since: improving)))")
-        var plan = summarize(scenario, stints.assigned)
+        var (plan, swaps) = improvedPlan(outcome.assigned)
         plan.bound = min(plan.objective, outcome.bound)
         let gap = relativeGap(objective: plan.objective, bound: plan.bound) ?? 1
         if options.interrupt?.isRaised == true {

@@ -188,7 +188,7 @@ struct BenchLadderOne: ParsableCommand {
                 json.field("status", plan.termination.rawValue)
                 json.field("gap", plan.gap)
                 json.field("note", whole ? "one min-cost flow LP (vertices x arcs)"
-                                         : "auctions and Lagrangian relaxation over \(s.arcs) allowed call-ups, \(s.subproblems) iterations: no whole LP")
+                                         : "auctions and Lagrangian relaxation over \(s.callUps) allowed call-ups, \(s.subproblems) iterations: no whole LP")
             } else {
                 let loaded = try ScenarioReader.read(path: scenario)
                 var options = EventPlanOptions()
