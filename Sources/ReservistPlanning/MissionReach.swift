@@ -1,9 +1,15 @@
 import ReservistScenario
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Which missions a reservist may ever be called to, and at what daily cost: the skill, police
 /// reservists off public order and the travel limit, with cost = pay + 2 × road km × allowance.
 /// Missions are grouped by department with a bounding circle, so a reservist skips whole
-/// departments beyond reach (triangle inequality) instead of measuring every mission.
+/// departments beyond reach (triangle inequality) instead of measuring every mission; a
+/// trigonometry-free lower bound on the distance rejects most of the rest before the exact one.
 /// Built once per scenario; `CallUpCandidates` and `CallUpNetwork` both ask it.
 struct MissionReach: Sendable {
     private let rules: ReservistRules
@@ -15,6 +21,9 @@ struct MissionReach: Sendable {
     private let skillNames: [String]
     private let publicOrder: [Bool]
     private let location: [Location]
+    /// cos(latitude) of each mission, and of each department circle's centre (0 without one).
+    private let cosLatitude: [Double]
+    private let centreCosLatitude: [Double]
 
     init(_ scenario: ReservistScenario) {
         rules = scenario.rules
@@ -24,6 +33,7 @@ struct MissionReach: Sendable {
         publicOrder = scenario.missions.map(\.publicOrder)
         let location = scenario.missions.map(\.location)
         self.location = location
+        cosLatitude = location.map { cos($0.latitude * (Double.pi / 180)) }
         var byDepartment = Array(repeating: [Int](), count: scenario.departments.count)
         for (m, mission) in scenario.missions.enumerated() { byDepartment[mission.department].append(m) }
         self.byDepartment = byDepartment
@@ -34,6 +44,7 @@ struct MissionReach: Sendable {
             let centre = Location(latitude: lat, longitude: lon)
             return (centre, missions.map { centre.kilometres(to: location[$0]) }.max() ?? 0)
         }
+        centreCosLatitude = circles.map { $0.map { cos($0.centre.latitude * (Double.pi / 180)) } ?? 0 }
     }
 
     /// Replaces `reachable` with the missions `reservist` may do and their daily costs, by
@@ -42,12 +53,17 @@ struct MissionReach: Sendable {
         reachable.removeAll(keepingCapacity: true)
         let reach = reservist.maxTravelKm / rules.roadFactor
         let skills = skillMask(of: reservist)
+        let home = reservist.home, cosHome = cos(home.latitude * (Double.pi / 180))
+        let missionLimit = Self.haversineLimit(reach)
         for (k, circle) in circles.enumerated() {
             guard let (centre, radius) = circle,
-                  !Self.surelyBeyond(reservist.home, centre, reach + radius + 1),
-                  reservist.home.kilometres(to: centre) - radius <= reach + 1 else { continue }
+                  !Self.surelyBeyond(home, centre, reach + radius + 1),
+                  !Self.surelyBeyond(home, cosHome, centre, centreCosLatitude[k], Self.haversineLimit(reach + radius + 1)),
+                  home.kilometres(to: centre) - radius <= reach + 1 else { continue }
             for m in byDepartment[k] {
-                if let cost = dailyCost(of: reservist, skills: skills, on: m) { reachable.append((m, cost)) }
+                if skill[m] >= 0 && !skills[Int(skill[m])] { continue }
+                if Self.surelyBeyond(home, cosHome, location[m], cosLatitude[m], missionLimit) { continue }
+                if let cost = travelCost(of: reservist, on: m) { reachable.append((m, cost)) }
             }
         }
     }
@@ -55,12 +71,6 @@ struct MissionReach: Sendable {
     /// The daily cost of `reservist` on mission m, or nil when its skill, corps or travel limit forbids it.
     func dailyCost(of reservist: Reservist, on m: Int) -> Double? {
         if skill[m] >= 0 && !reservist.skills.contains(skillNames[Int(skill[m])]) { return nil }
-        return travelCost(of: reservist, on: m)
-    }
-
-    /// As `dailyCost(of:on:)`, with the reservist's skills given as a mask over `skillNames`.
-    private func dailyCost(of reservist: Reservist, skills: [Bool], on m: Int) -> Double? {
-        if skill[m] >= 0 && !skills[Int(skill[m])] { return nil }
         return travelCost(of: reservist, on: m)
     }
 
@@ -84,5 +94,28 @@ struct MissionReach: Sendable {
     /// bound on the great-circle distance) exceeds it, with a margin for rounding.
     private static func surelyBeyond(_ a: Location, _ b: Location, _ km: Double) -> Bool {
         abs(a.latitude - b.latitude) * (Double.pi / 180) * 6371 > km * (1 + 1e-9) + 1e-6
+    }
+
+    /// The haversine term h = sin²(d / 2R) of a distance d of `km`, with a margin for rounding (so
+    /// that a lower bound on h above it proves the distance exceeds `km`); +∞ past half the globe.
+    private static func haversineLimit(_ km: Double) -> Double {
+        let halfAngle = km / (2 * 6371)
+        guard halfAngle < Double.pi / 2 else { return .infinity }
+        let s = sin(halfAngle)
+        return s * s * (1 + 1e-9) + 1e-15
+    }
+
+    /// True when a and b (with the cosines of their latitudes) are certainly farther apart than the
+    /// distance whose `haversineLimit` is `limit`: h = sin²(Δφ/2) + cos φa cos φb sin²(Δλ/2) is
+    /// bounded below with sin x ≥ x − x³/6 (x ≥ 0), without trigonometry.
+    private static func surelyBeyond(_ a: Location, _ cosA: Double, _ b: Location, _ cosB: Double, _ limit: Double) -> Bool {
+        let rad = Double.pi / 180
+        let halfLat = abs(a.latitude - b.latitude) * (rad / 2)
+        var lon = abs(a.longitude - b.longitude)
+        if lon > 180 { lon = 360 - lon }    // sin²(Δλ/2) has period 2π
+        let halfLon = lon * (rad / 2)
+        let sLat = max(0, halfLat - halfLat * halfLat * halfLat / 6)
+        let sLon = max(0, halfLon - halfLon * halfLon * halfLon / 6)
+        return sLat * sLat + cosA * cosB * sLon * sLon > limit
     }
 }

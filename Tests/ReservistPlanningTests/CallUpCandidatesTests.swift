@@ -114,4 +114,29 @@ import Testing
         scenario.planningDate = scenario.startDate.adding(days: 5)
         Self.check(scenario)
     }
+
+    /// Travel limits set to exactly a mission's road distance (allowed) and just below it (not), so
+    /// the distance pre-filters must never reject what the exact distance allows; then the whole map
+    /// moved across the 180° meridian, where longitudes wrap.
+    @Test func travelLimitsAtTheBoundaryAndAcrossTheAntimeridian() {
+        var scenario = ReservistGenerator.generate(reservists: 400, departments: 6, days: 30, seed: 38)
+        let roadFactor = scenario.rules.roadFactor
+        for r in scenario.reservists.indices {
+            let mission = scenario.missions[r % scenario.missions.count]
+            let km = scenario.reservists[r].home.kilometres(to: mission.location) * roadFactor
+            scenario.reservists[r].maxTravelKm = r % 2 == 0 ? km : km.nextDown
+        }
+        Self.check(scenario)
+        // Centre the map on the meridian 180°: every longitude shifted, wrapped into [-180, 180).
+        let shift = 180 - scenario.missions[0].location.longitude
+        func moved(_ place: Location) -> Location {
+            var longitude = place.longitude + shift
+            if longitude >= 180 { longitude -= 360 }
+            return Location(latitude: place.latitude, longitude: longitude)
+        }
+        for r in scenario.reservists.indices { scenario.reservists[r].home = moved(scenario.reservists[r].home) }
+        for m in scenario.missions.indices { scenario.missions[m].location = moved(scenario.missions[m].location) }
+        #expect(scenario.missions.contains { $0.location.longitude < 0 } && scenario.missions.contains { $0.location.longitude > 0 })
+        Self.check(scenario)
+    }
 }
