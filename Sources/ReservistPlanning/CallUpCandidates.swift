@@ -43,12 +43,14 @@ struct CallUpCandidates {
                 priority.append(mission.priority)
             }
         }
-        join(buildParts(sampleEvery: stride))
-        indexByMissionDay()
+        let parts = buildParts(sampleEvery: stride)
+        join(parts)
+        indexByMissionDay(parts)
     }
 
     /// Reservists in fixed chunks, built in parallel (joined in order: the same arrays for any
-    /// number of cores).
+    /// number of cores). Each chunk also lists its (reservist, mission) pairs, whose entries share a
+    /// cost, and counts its entries per mission-day: the reverse index is built from them.
     private func buildParts(sampleEvery stride: Int) -> [Part] {
         let scenario = scenario, rules = scenario.rules
         let reach = MissionReach(scenario)
@@ -58,18 +60,19 @@ struct CallUpCandidates {
         let chunkCount = min(16, max(1, reservistCount / 256))
         var parts = [Part](repeating: Part(), count: chunkCount)
         let missionDayStart = missionDayStart, needed = needed, priority = priority
-        let dayCount = scenario.dayCount
+        let dayCount = scenario.dayCount, mdCount = needed.count
         parts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
                 var part = Part()
                 part.firstReservist = k * reservistCount / chunkCount
+                part.perMissionDay = [Int32](repeating: 0, count: mdCount)
                 var reachable: [(mission: Int, cost: Double)] = []
                 // The reservist's callable days, ascending and once each (availableDays may repeat a day).
                 var days: [Int] = []
                 var callable = [Bool](repeating: false, count: dayCount)
-                // Call-ups in mission order, then placed in day order (stable within a day).
-                var found: [(slot: Int32, missionDay: Int32, cost: Double)] = []
+                // Call-ups in mission order (each pair's together), then placed in day order (stable within a day).
+                var foundSlot: [Int32] = [], foundMissionDay: [Int32] = [], foundCost: [Double] = []
                 var perDay: [Int32] = []
                 for index in part.firstReservist..<((k + 1) * reservistCount / chunkCount) {
                     defer { part.counts.append(Int32(part.day.count)) }
@@ -87,7 +90,9 @@ struct CallUpCandidates {
                         days.append(d)
                         callable[d] = false
                     }
-                    found.removeAll(keepingCapacity: true)
+                    foundSlot.removeAll(keepingCapacity: true)
+                    foundMissionDay.removeAll(keepingCapacity: true)
+                    foundCost.removeAll(keepingCapacity: true)
                     perDay.removeAll(keepingCapacity: true)
                     perDay.append(contentsOf: repeatElement(0, count: days.count + 1))
                     for (m, c) in reachable {
@@ -99,30 +104,54 @@ struct CallUpCandidates {
                             let mid = (lo + hi) / 2
                             if days[mid] < firstDay { lo = mid + 1 } else { hi = mid }
                         }
+                        let pairFirst = foundSlot.count
                         var i = lo
                         while i < days.count && days[i] <= lastDay {
                             let md = Int(missionDayStart[m]) + days[i] - firstDay
                             // A call-up costing at least the shortfall price is never better than the
                             // shortfall itself: leaving it out changes no optimum and no bound.
                             if needed[md] > 0 && c < priority[md] {
-                                found.append((Int32(i), Int32(md), c))
+                                foundSlot.append(Int32(i))
+                                foundMissionDay.append(Int32(md))
+                                foundCost.append(c)
                                 perDay[i + 1] += 1
                             }
                             i += 1
                         }
+                        if foundSlot.count > pairFirst {
+                            part.pairMission.append(Int32(m))
+                            part.pairCost.append(c)
+                            part.pairReservist.append(Int32(index))
+                            part.pairEnd.append(Int32(part.pairEntry.count + foundSlot.count))
+                        }
                     }
                     // Day order, and within a day the order of `reachable` (counting sort, stable).
                     for i in 0..<days.count { perDay[i + 1] += perDay[i] }
-                    let base = part.day.count
-                    part.day.append(contentsOf: repeatElement(0, count: found.count))
-                    part.missionDay.append(contentsOf: repeatElement(0, count: found.count))
-                    part.cost.append(contentsOf: repeatElement(0, count: found.count))
-                    for call in found {
-                        let at = base + Int(perDay[Int(call.slot)])
-                        perDay[Int(call.slot)] += 1
-                        part.day[at] = Int16(days[Int(call.slot)])
-                        part.missionDay[at] = call.missionDay
-                        part.cost[at] = call.cost
+                    let base = part.day.count, found = foundSlot.count
+                    part.day.append(contentsOf: repeatElement(0, count: found))
+                    part.missionDay.append(contentsOf: repeatElement(0, count: found))
+                    part.cost.append(contentsOf: repeatElement(0, count: found))
+                    let pairBase = part.pairEntry.count
+                    part.pairEntry.append(contentsOf: repeatElement(0, count: found))
+                    part.day.withUnsafeMutableBufferPointer { dayOut in
+                        part.missionDay.withUnsafeMutableBufferPointer { missionDayOut in
+                            part.cost.withUnsafeMutableBufferPointer { costOut in
+                                part.pairEntry.withUnsafeMutableBufferPointer { pairEntryOut in
+                                    part.perMissionDay.withUnsafeMutableBufferPointer { mdCounts in
+                                        for j in 0..<found {
+                                            let slot = Int(foundSlot[j])
+                                            let at = base + Int(perDay[slot])
+                                            perDay[slot] += 1
+                                            dayOut[at] = Int16(days[slot])
+                                            missionDayOut[at] = foundMissionDay[j]
+                                            costOut[at] = foundCost[j]
+                                            pairEntryOut[pairBase + j] = Int32(at)
+                                            mdCounts[Int(foundMissionDay[j])] += 1
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
                 out[k] = part
@@ -131,101 +160,140 @@ struct CallUpCandidates {
         return parts
     }
 
-    /// The chunks joined in order, each copied in parallel at its offset.
+    /// The chunks joined in order, each copied in parallel at its offset (the arrays are not zeroed
+    /// first: every element is written once, by the thread that copies its chunk).
     private mutating func join(_ parts: [Part]) {
         var offset = [0]
         for part in parts { offset.append(offset[offset.count - 1] + part.day.count) }
         let offsets = offset, total = offset[parts.count]
+        day = Self.filled(total, parts.count) { k, out in
+            for (i, value) in parts[k].day.enumerated() { out[offsets[k] + i] = value }
+        }
+        missionDay = Self.filled(total, parts.count) { k, out in
+            for (i, value) in parts[k].missionDay.enumerated() { out[offsets[k] + i] = value }
+        }
+        cost = Self.filled(total, parts.count) { k, out in
+            for (i, value) in parts[k].cost.enumerated() { out[offsets[k] + i] = value }
+        }
         var starts = [Int32](repeating: 0, count: scenario.reservists.count + 1)
-        var owner = [Int32](repeating: 0, count: total)
-        day = [Int16](repeating: 0, count: total)
-        missionDay = [Int32](repeating: 0, count: total)
-        cost = [Double](repeating: 0, count: total)
-        day.withUnsafeMutableBufferPointer { dayOut in
-            missionDay.withUnsafeMutableBufferPointer { missionDayOut in
-                cost.withUnsafeMutableBufferPointer { costOut in
-                    owner.withUnsafeMutableBufferPointer { ownerOut in
-                        starts.withUnsafeMutableBufferPointer { startOut in
-                            nonisolated(unsafe) let dayOut = dayOut, missionDayOut = missionDayOut, costOut = costOut
-                            nonisolated(unsafe) let ownerOut = ownerOut, startOut = startOut
-                            DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-                                let part = parts[k], base = offsets[k]
-                                for i in part.day.indices {
-                                    dayOut[base + i] = part.day[i]
-                                    missionDayOut[base + i] = part.missionDay[i]
-                                    costOut[base + i] = part.cost[i]
-                                }
-                                var previous = 0
-                                for (j, end) in part.counts.enumerated() {
-                                    let r = part.firstReservist + j
-                                    for i in previous..<Int(end) { ownerOut[base + i] = Int32(r) }
-                                    startOut[r + 1] = Int32(base + Int(end))
-                                    previous = Int(end)
-                                }
-                            }
-                        }
-                    }
+        entryReservist = starts.withUnsafeMutableBufferPointer { startOut in
+            nonisolated(unsafe) let startOut = startOut
+            return Self.filled(total, parts.count) { k, ownerOut in
+                let part = parts[k], base = offsets[k]
+                var previous = 0
+                for (j, end) in part.counts.enumerated() {
+                    let r = part.firstReservist + j
+                    for i in previous..<Int(end) { ownerOut[base + i] = Int32(r) }
+                    startOut[r + 1] = Int32(base + Int(end))
+                    previous = Int(end)
                 }
             }
         }
         reservistStart = starts
-        entryReservist = owner
     }
 
-    /// The reverse index, cheapest first within each mission-day (ties: entry order): a counting sort
-    /// in fixed pieces of entries (parallel, the same result as a sequential one) that carries each
-    /// entry's cost, so that the per-mission-day sorts, also in parallel, read memory in order.
-    private mutating func indexByMissionDay() {
-        let total = entryCount, mdCount = needed.count
-        let pieces = 8
-        var histogram = [Int32](repeating: 0, count: pieces * mdCount)
-        let mdOf = missionDay, costOf = cost
-        histogram.withUnsafeMutableBufferPointer { h in
-            nonisolated(unsafe) let h = h
-            DispatchQueue.concurrentPerform(iterations: pieces) { k in
-                for e in (k * total / pieces)..<((k + 1) * total / pieces) { h[k * mdCount + Int(mdOf[e])] += 1 }
-            }
+    /// An array of `count` elements that `fill(k, buffer)`, run in parallel for k in `0 ..< pieces`,
+    /// writes together, each element exactly once (it is not zeroed first).
+    private static func filled<T>(_ count: Int, _ pieces: Int,
+                                  _ fill: @Sendable (Int, UnsafeMutableBufferPointer<T>) -> Void) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: pieces) { k in fill(k, buffer) }
+            initialized = count
         }
-        // Start of (piece k, md) = start of md + what pieces before k hold of md.
+    }
+
+    /// The reverse index, cheapest first within each mission-day (ties: entry order). A
+    /// (reservist, mission) pair's entries share its cost, and a mission-day holds at most one entry
+    /// of a reservist, so sorting each mission's pairs by (cost, reservist) orders all its
+    /// mission-days at once: pairs are bucketed by mission (counting sort in chunk order), each
+    /// mission's pairs sorted, then each pair's entries dealt to their mission-days in that order.
+    /// Missions are independent, so both steps run in parallel; the result does not depend on the
+    /// number of cores.
+    private mutating func indexByMissionDay(_ parts: [Part]) {
+        let mdCount = needed.count, missionCount = missionDayStart.count
+        // Each mission-day's start: its entries counted chunk by chunk.
         var mdStart = [Int32](repeating: 0, count: mdCount + 1)
         for md in 0..<mdCount {
             var sum: Int32 = 0
-            for k in 0..<pieces {
-                let count = histogram[k * mdCount + md]
-                histogram[k * mdCount + md] = mdStart[md] + sum
-                sum += count
-            }
+            for part in parts { sum += part.perMissionDay[md] }
             mdStart[md + 1] = mdStart[md] + sum
         }
-        var order = [Int32](repeating: 0, count: total)
-        var orderCost = [Double](repeating: 0, count: total)
-        order.withUnsafeMutableBufferPointer { o in
-            orderCost.withUnsafeMutableBufferPointer { oc in
-                histogram.withUnsafeMutableBufferPointer { cursor in
-                    nonisolated(unsafe) let o = o, oc = oc, cursor = cursor
-                    DispatchQueue.concurrentPerform(iterations: pieces) { k in
-                        for e in (k * total / pieces)..<((k + 1) * total / pieces) {
-                            let at = Int(cursor[k * mdCount + Int(mdOf[e])])
-                            cursor[k * mdCount + Int(mdOf[e])] += 1
-                            o[at] = Int32(e)
-                            oc[at] = costOf[e]
-                        }
+        // Pairs bucketed by mission, in chunk order (reservist order).
+        var pairOffset = [0], entryOffset = [0]
+        for part in parts {
+            pairOffset.append(pairOffset[pairOffset.count - 1] + part.pairMission.count)
+            entryOffset.append(entryOffset[entryOffset.count - 1] + part.day.count)
+        }
+        // Where chunk k's pairs of mission m go: after mission m's pairs of the chunks before k.
+        var partCursor = [Int32](repeating: 0, count: parts.count * missionCount)
+        for (k, part) in parts.enumerated() { for m in part.pairMission { partCursor[k * missionCount + Int(m)] += 1 } }
+        var missionPairStart = [Int32](repeating: 0, count: missionCount + 1)
+        for m in 0..<missionCount {
+            var sum: Int32 = 0
+            for k in parts.indices {
+                let count = partCursor[k * missionCount + m]
+                partCursor[k * missionCount + m] = missionPairStart[m] + sum
+                sum += count
+            }
+            missionPairStart[m + 1] = missionPairStart[m] + sum
+        }
+        // Each pair's key in its mission's bucket, and its entries as global entry numbers with their
+        // mission-day's place in the mission: pair p's are `pairEntries[pairFirst[p] ..< pairFirst[p + 1]]`.
+        let pairCount = pairOffset[parts.count]
+        let pairOffsets = pairOffset, entryOffsets = entryOffset, mdFirst = missionDayStart
+        var pairFirst = [Int32](repeating: 0, count: pairCount + 1)
+        var bucketed: [PairKey] = pairFirst.withUnsafeMutableBufferPointer { firstOut in
+            partCursor.withUnsafeMutableBufferPointer { cursor in
+                nonisolated(unsafe) let firstOut = firstOut, cursor = cursor
+                return Self.filled(pairCount, parts.count) { k, keys in
+                    let part = parts[k], entryBase = entryOffsets[k], pairBase = pairOffsets[k]
+                    for (j, m) in part.pairMission.enumerated() {
+                        let at = Int(cursor[k * missionCount + Int(m)])
+                        cursor[k * missionCount + Int(m)] += 1
+                        keys[at] = PairKey(part.pairCost[j], part.pairReservist[j], Int32(pairBase + j))
+                        firstOut[pairBase + j + 1] = Int32(entryBase + Int(part.pairEnd[j]))
                     }
                 }
             }
         }
-        let sortedCost = orderCost, starts = mdStart
-        orderCost = []
-        order.withUnsafeMutableBufferPointer { order in
-            nonisolated(unsafe) let order = order
-            DispatchQueue.concurrentPerform(iterations: 16) { k in
-                var keyed: [CostKey] = []
-                for md in (k * mdCount / 16)..<((k + 1) * mdCount / 16) {
-                    let range = Int(starts[md])..<Int(starts[md + 1])
-                    keyed.removeAll(keepingCapacity: true)
-                    for i in range { keyed.append(CostKey(sortedCost[i], order[i])) }
-                    keyed.withUnsafeMutableBufferPointer { CostKey.sort($0) }
-                    for (offset, key) in keyed.enumerated() { order[range.lowerBound + offset] = key.entry }
+        let pairEntries: [Int32] = Self.filled(entryCount, parts.count) { k, entriesOut in
+            let part = parts[k], entryBase = entryOffsets[k]
+            for (q, local) in part.pairEntry.enumerated() { entriesOut[entryBase + q] = Int32(entryBase + Int(local)) }
+        }
+        let pairSlots: [Int16] = Self.filled(entryCount, parts.count) { k, slotsOut in
+            let part = parts[k], entryBase = entryOffsets[k]
+            var q = 0
+            for (j, m) in part.pairMission.enumerated() {
+                let end = Int(part.pairEnd[j])
+                while q < end {
+                    slotsOut[entryBase + q] = Int16(part.missionDay[Int(part.pairEntry[q])] - mdFirst[Int(m)])
+                    q += 1
+                }
+            }
+        }
+        let starts = mdStart, pairStarts = missionPairStart, firsts = pairFirst, entries = pairEntries, slots = pairSlots
+        let pieces = 16
+        let order: [Int32] = bucketed.withUnsafeMutableBufferPointer { keys in
+            nonisolated(unsafe) let keys = keys
+            // Every entry is dealt to exactly one place of `order`.
+            return Self.filled(entryCount, pieces) { piece, order in
+                var next: [Int32] = []
+                for m in (piece * missionCount / pieces)..<((piece + 1) * missionCount / pieces) {
+                    let from = Int(pairStarts[m]), to = Int(pairStarts[m + 1])
+                    guard from < to else { continue }
+                    PairKey.sort(UnsafeMutableBufferPointer(rebasing: keys[from..<to]))
+                    let firstMD = Int(mdFirst[m]), lastMD = m + 1 < mdFirst.count ? Int(mdFirst[m + 1]) : starts.count - 1
+                    next.removeAll(keepingCapacity: true)
+                    next.append(contentsOf: starts[firstMD..<lastMD])
+                    for i in from..<to {
+                        let p = Int(keys[i].pair)
+                        for q in Int(firsts[p])..<Int(firsts[p + 1]) {
+                            let slot = Int(slots[q])
+                            order[Int(next[slot])] = entries[q]
+                            next[slot] += 1
+                        }
+                    }
                 }
             }
         }
@@ -233,24 +301,29 @@ struct CallUpCandidates {
         byMissionDay = order
     }
 
-    /// A call-up keyed by its cost for sorting: ascending cost, then entry.
-    private struct CostKey {
+    /// A (reservist, mission) pair keyed by its cost for sorting: ascending cost, then reservist.
+    private struct PairKey {
         /// The cost's bits, mapped so that unsigned order is numeric order.
         var key: UInt64
-        var entry: Int32
+        var reservist: Int32
+        /// The pair's number (chunk by chunk, in each chunk's order).
+        var pair: Int32
 
-        init(_ cost: Double, _ entry: Int32) {
+        init(_ cost: Double, _ reservist: Int32, _ pair: Int32) {
             let bits = cost.bitPattern
             key = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
-            self.entry = entry
+            self.reservist = reservist
+            self.pair = pair
         }
 
-        @inline(__always) static func < (a: CostKey, b: CostKey) -> Bool {
-            a.key < b.key || (a.key == b.key && a.entry < b.entry)
+        @inline(__always) static func < (a: PairKey, b: PairKey) -> Bool {
+            a.key < b.key || (a.key == b.key && a.reservist < b.reservist)
         }
 
-        /// Quicksort (median of three, insertion sort below 16): keys are distinct, so stability is moot.
-        static func sort(_ a: UnsafeMutableBufferPointer<CostKey>) {
+        /// Quicksort (median of three, insertion sort below 16): a mission has one pair per
+        /// reservist, so keys are distinct and stability is moot.
+        static func sort(_ a: UnsafeMutableBufferPointer<PairKey>) {
+            guard a.count > 1 else { return }
             var stack: [(Int, Int)] = [(0, a.count - 1)]
             while let (low, high) = stack.popLast() {
                 var lo = low, hi = high
@@ -288,6 +361,15 @@ struct CallUpCandidates {
         var missionDay: [Int32] = []
         var cost: [Double] = []
         var counts: [Int32] = []
+        /// Its (reservist, mission) pairs: pair j's entries are at `pairEntry[pairEnd[j-1] ..< pairEnd[j]]`
+        /// (positions in this chunk).
+        var pairMission: [Int32] = []
+        var pairCost: [Double] = []
+        var pairReservist: [Int32] = []
+        var pairEnd: [Int32] = []
+        var pairEntry: [Int32] = []
+        /// Entries per mission-day.
+        var perMissionDay: [Int32] = []
     }
 
     var missionDayCount: Int { needed.count }
