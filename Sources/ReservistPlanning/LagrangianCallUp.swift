@@ -98,6 +98,9 @@ struct LagrangianCallUp {
         var gradient = [Double](repeating: 0, count: count)
         var direction = [Double](repeating: 0, count: count)
         let deflection = 1.5
+        // The auctions' ε and warm-start margin (each a pass over every call-up's cost: computed once).
+        let coldEpsilon = Self.auctionEpsilon(c)
+        let warmEpsilon = coldEpsilon / Self.warmEpsilonDivisor, warmMargin = coldEpsilon / Self.warmMarginDivisor
 
         /// L(π): the dualised rows' constant part plus every reservist's best schedule; marks
         /// `chosen` and counts `coverage`.
@@ -148,7 +151,7 @@ struct LagrangianCallUp {
 
         if useAuctions {
             let auctionDeadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(auctionShare * seconds(deadline - .now) * 1000)))
-            var epsilon = Self.auctionEpsilon(c)
+            var epsilon = coldEpsilon
             while interrupt?.isRaised != true {
                 let began = ContinuousClock.now
                 var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon)
@@ -162,9 +165,9 @@ struct LagrangianCallUp {
                 // (kept only when the auction was cut short). ε-scaling by warm starts: first at ε/5,
                 // then, unless the gap is reached, at the fine ε from that auction's prices.
                 if complete {
-                    offer(warmAuction(auctionPrice, margin: 1.5 * epsilon + Self.warmMargin(c), epsilon: epsilon / 5))
+                    offer(warmAuction(auctionPrice, margin: 1.5 * epsilon + warmMargin, epsilon: epsilon / 5))
                     if !gapReached() {
-                        offer(warmAuction(bestPrice, margin: 0.3 * epsilon + Self.warmMargin(c), epsilon: Self.warmEpsilon(c)))
+                        offer(warmAuction(bestPrice, margin: 0.3 * epsilon + warmMargin, epsilon: warmEpsilon))
                     }
                 } else {
                     offer(repaired(auction))
@@ -210,7 +213,7 @@ struct LagrangianCallUp {
                 let began = ContinuousClock.now
                 if useAuctions && warmedAt != bestPriceIteration {
                     warmedAt = bestPriceIteration
-                    offer(warmAuction(bestPrice, margin: Self.warmMargin(c), epsilon: Self.warmEpsilon(c)))
+                    offer(warmAuction(bestPrice, margin: warmMargin, epsilon: warmEpsilon))
                 } else {
                     offer(repair(chosen))
                 }
@@ -263,7 +266,7 @@ struct LagrangianCallUp {
                 // have eaten the reserve).
                 let left = seconds(deadline - ContinuousClock.now)
                 if warmedAt != bestPriceIteration && left > 1.5 * warmCost + 0.05 * total {
-                    offer(warmAuction(bestPrice, margin: Self.warmMargin(c), epsilon: Self.warmEpsilon(c)))
+                    offer(warmAuction(bestPrice, margin: warmMargin, epsilon: warmEpsilon))
                 }
             } else {
                 var lastChoice = [Bool](repeating: false, count: c.entryCount)
@@ -299,10 +302,10 @@ struct LagrangianCallUp {
         return max(0.01, c.cost.reduce(0, +) / Double(c.entryCount) / 5)
     }
 
-    /// A warm-started auction's ε and how far below the given prices it starts: a hundredth and a
-    /// twentieth of the mean call-up cost.
-    static func warmEpsilon(_ c: CallUpCandidates) -> Double { auctionEpsilon(c) / 20 }
-    static func warmMargin(_ c: CallUpCandidates) -> Double { auctionEpsilon(c) / 4 }
+    /// A warm-started auction's ε and how far below the given prices it starts, as divisors of the
+    /// first auction's ε: a hundredth and a twentieth of the mean call-up cost.
+    static let warmEpsilonDivisor = 20.0
+    static let warmMarginDivisor = 4.0
 
     /// At most this many auctions (the last one's ε is the first one's / 2^(n−1)).
     static let maxAuctions = 6
@@ -484,13 +487,18 @@ struct LagrangianCallUp {
             }
         }
         // Fill gaps, most valuable mission-days first.
-        let order = (0..<c.missionDayCount).sorted { (c.priority[$0], -$0) > (c.priority[$1], -$1) }
+        // (Sort closures read local arrays: capturing `c` copied the whole struct on every comparison.)
+        let priority = c.priority, cost = c.cost
+        let order = (0..<c.missionDayCount).sorted { (priority[$0], -$0) > (priority[$1], -$1) }
+        // (A taken call-up's reservist-day is used: `used` alone rules both out, and a mission-day's
+        // entries all fall on its own day.)
         for md in order where coverage[md] < c.limit[md] {
+            let d = Int(c.missionDayDay[md])
             for k in Int(c.byMissionDayStart[md])..<Int(c.byMissionDayStart[md + 1]) {
                 guard coverage[md] < c.limit[md] else { break }
                 let e = Int(c.byMissionDay[k])
-                let r = Int(c.entryReservist[e]), d = Int(c.day[e])
-                guard !taken[e], !used[r * dayCount + d], days[r] < remaining[r] else { continue }
+                let r = Int(c.entryReservist[e])
+                guard !used[r * dayCount + d], days[r] < remaining[r] else { continue }
                 if workingDay[d] && working[r] >= quotaLeft[r] { continue }
                 let marginal = c.cost[e] + (Int(days[r]) >= rules.fairShareDays ? rules.fairnessPenaltyPerDay : 0)
                 guard marginal < c.priority[md] else { continue }
@@ -525,7 +533,7 @@ struct LagrangianCallUp {
             let from = Int(c.byMissionDayStart[md]), to = Int(c.byMissionDayStart[md + 1])
             let dear = Int(takenStart[md])..<Int(takenStart[md + 1])
             guard !dear.isEmpty else { continue }
-            takenList[dear].sort { (c.cost[Int($0)], $0) > (c.cost[Int($1)], $1) }
+            takenList[dear].sort { (cost[Int($0)], $0) > (cost[Int($1)], $1) }
             var cheap = from
             for e32 in takenList[dear] {
                 let e = Int(e32)
@@ -537,8 +545,8 @@ struct LagrangianCallUp {
                     let e2 = Int(c.byMissionDay[cheap])
                     guard (c.cost[e2], e2) < (c.cost[e], e) else { break }
                     cheap += 1
-                    let r2 = Int(c.entryReservist[e2]), d2 = Int(c.day[e2])
-                    guard !taken[e2], r2 != r, !used[r2 * dayCount + d2], days[r2] < remaining[r2] else { continue }
+                    let r2 = Int(c.entryReservist[e2]), d2 = d
+                    guard r2 != r, !used[r2 * dayCount + d2], days[r2] < remaining[r2] else { continue }
                     if workingDay[d2] && working[r2] >= quotaLeft[r2] { continue }
                     let extra = c.cost[e2] + (Int(days[r2]) >= rules.fairShareDays ? rules.fairnessPenaltyPerDay : 0)
                     guard extra < saving - 1e-9 else { continue }
