@@ -43,9 +43,9 @@ struct CallUpCandidates {
                 priority.append(mission.priority)
             }
         }
-        let parts = buildParts(sampleEvery: stride)
+        var parts = buildParts(sampleEvery: stride)
         join(parts)
-        indexByMissionDay(parts)
+        indexByMissionDay(&parts)
     }
 
     /// Reservists in fixed chunks, built in parallel (joined in order: the same arrays for any
@@ -210,7 +210,8 @@ struct CallUpCandidates {
     /// mission's pairs sorted, then each pair's entries dealt to their mission-days in that order.
     /// Missions are independent, so both steps run in parallel; the result does not depend on the
     /// number of cores.
-    private mutating func indexByMissionDay(_ parts: [Part]) {
+    /// Empties `parts` as it goes (the peak memory is the build's).
+    private mutating func indexByMissionDay(_ parts: inout [Part]) {
         let mdCount = needed.count, missionCount = missionDayStart.count
         // Each mission-day's start: its entries counted chunk by chunk.
         var mdStart = [Int32](repeating: 0, count: mdCount + 1)
@@ -225,55 +226,68 @@ struct CallUpCandidates {
             pairOffset.append(pairOffset[pairOffset.count - 1] + part.pairMission.count)
             entryOffset.append(entryOffset[entryOffset.count - 1] + part.day.count)
         }
-        // Where chunk k's pairs of mission m go: after mission m's pairs of the chunks before k.
-        var partCursor = [Int32](repeating: 0, count: parts.count * missionCount)
-        for (k, part) in parts.enumerated() { for m in part.pairMission { partCursor[k * missionCount + Int(m)] += 1 } }
-        var missionPairStart = [Int32](repeating: 0, count: missionCount + 1)
-        for m in 0..<missionCount {
-            var sum: Int32 = 0
-            for k in parts.indices {
-                let count = partCursor[k * missionCount + m]
-                partCursor[k * missionCount + m] = missionPairStart[m] + sum
-                sum += count
-            }
-            missionPairStart[m + 1] = missionPairStart[m] + sum
+        // The chunks' copies of what `join` copied are no longer needed.
+        for k in parts.indices {
+            parts[k].day = []
+            parts[k].missionDay = []
+            parts[k].cost = []
+            parts[k].perMissionDay = []
         }
-        // Each pair's key in its mission's bucket, and its entries as global entry numbers with their
-        // mission-day's place in the mission: pair p's are `pairEntries[pairFirst[p] ..< pairFirst[p + 1]]`.
-        let pairCount = pairOffset[parts.count]
-        let pairOffsets = pairOffset, entryOffsets = entryOffset, mdFirst = missionDayStart
-        var pairFirst = [Int32](repeating: 0, count: pairCount + 1)
-        var bucketed: [PairKey] = pairFirst.withUnsafeMutableBufferPointer { firstOut in
-            partCursor.withUnsafeMutableBufferPointer { cursor in
-                nonisolated(unsafe) let firstOut = firstOut, cursor = cursor
-                return Self.filled(pairCount, parts.count) { k, keys in
-                    let part = parts[k], entryBase = entryOffsets[k], pairBase = pairOffsets[k]
-                    for (j, m) in part.pairMission.enumerated() {
-                        let at = Int(cursor[k * missionCount + Int(m)])
-                        cursor[k * missionCount + Int(m)] += 1
-                        keys[at] = PairKey(part.pairCost[j], part.pairReservist[j], Int32(pairBase + j))
-                        firstOut[pairBase + j + 1] = Int32(entryBase + Int(part.pairEnd[j]))
+        var missionPairStart: [Int32] = [], pairFirst: [Int32] = [], bucketed: [PairKey] = []
+        var pairEntries: [Int32] = [], pairSlots: [Int16] = []
+        do {
+            let parts = parts
+            // Where chunk k's pairs of mission m go: after mission m's pairs of the chunks before k.
+            var partCursor = [Int32](repeating: 0, count: parts.count * missionCount)
+            for (k, part) in parts.enumerated() { for m in part.pairMission { partCursor[k * missionCount + Int(m)] += 1 } }
+            missionPairStart = [Int32](repeating: 0, count: missionCount + 1)
+            for m in 0..<missionCount {
+                var sum: Int32 = 0
+                for k in parts.indices {
+                    let count = partCursor[k * missionCount + m]
+                    partCursor[k * missionCount + m] = missionPairStart[m] + sum
+                    sum += count
+                }
+                missionPairStart[m + 1] = missionPairStart[m] + sum
+            }
+            // Each pair's key in its mission's bucket, and its entries as global entry numbers with their
+            // mission-day's place in the mission: pair p's are `pairEntries[pairFirst[p] ..< pairFirst[p + 1]]`.
+            let pairCount = pairOffset[parts.count]
+            let pairOffsets = pairOffset, entryOffsets = entryOffset, mdFirst = missionDayStart, mdOf = missionDay
+            pairFirst = [Int32](repeating: 0, count: pairCount + 1)
+            bucketed = pairFirst.withUnsafeMutableBufferPointer { firstOut in
+                partCursor.withUnsafeMutableBufferPointer { cursor in
+                    nonisolated(unsafe) let firstOut = firstOut, cursor = cursor
+                    return Self.filled(pairCount, parts.count) { k, keys in
+                        let part = parts[k], entryBase = entryOffsets[k], pairBase = pairOffsets[k]
+                        for (j, m) in part.pairMission.enumerated() {
+                            let at = Int(cursor[k * missionCount + Int(m)])
+                            cursor[k * missionCount + Int(m)] += 1
+                            keys[at] = PairKey(part.pairCost[j], part.pairReservist[j], Int32(pairBase + j))
+                            firstOut[pairBase + j + 1] = Int32(entryBase + Int(part.pairEnd[j]))
+                        }
+                    }
+                }
+            }
+            pairEntries = Self.filled(entryCount, parts.count) { k, entriesOut in
+                let part = parts[k], entryBase = entryOffsets[k]
+                for (q, local) in part.pairEntry.enumerated() { entriesOut[entryBase + q] = Int32(entryBase + Int(local)) }
+            }
+            pairSlots = Self.filled(entryCount, parts.count) { k, slotsOut in
+                let part = parts[k], entryBase = entryOffsets[k]
+                var q = 0
+                for (j, m) in part.pairMission.enumerated() {
+                    let end = Int(part.pairEnd[j])
+                    while q < end {
+                        slotsOut[entryBase + q] = Int16(mdOf[entryBase + Int(part.pairEntry[q])] - mdFirst[Int(m)])
+                        q += 1
                     }
                 }
             }
         }
-        let pairEntries: [Int32] = Self.filled(entryCount, parts.count) { k, entriesOut in
-            let part = parts[k], entryBase = entryOffsets[k]
-            for (q, local) in part.pairEntry.enumerated() { entriesOut[entryBase + q] = Int32(entryBase + Int(local)) }
-        }
-        let pairSlots: [Int16] = Self.filled(entryCount, parts.count) { k, slotsOut in
-            let part = parts[k], entryBase = entryOffsets[k]
-            var q = 0
-            for (j, m) in part.pairMission.enumerated() {
-                let end = Int(part.pairEnd[j])
-                while q < end {
-                    slotsOut[entryBase + q] = Int16(part.missionDay[Int(part.pairEntry[q])] - mdFirst[Int(m)])
-                    q += 1
-                }
-            }
-        }
+        parts = []
         let starts = mdStart, pairStarts = missionPairStart, firsts = pairFirst, entries = pairEntries, slots = pairSlots
-        let pieces = 16
+        let pieces = 16, mdFirst = missionDayStart
         let order: [Int32] = bucketed.withUnsafeMutableBufferPointer { keys in
             nonisolated(unsafe) let keys = keys
             // Every entry is dealt to exactly one place of `order`.

@@ -24,10 +24,10 @@ public struct ReservistPlanOptions: Sendable {
     public var memory = MemoryBudget.machine
     public init() {}
 
-    /// Bytes per allowed call-up at the peak of a run (candidate arrays while the chunks are
-    /// joined, the Lagrangian's marks, the auctions' plans); measured 41 (808 MiB peak RSS for
-    /// 20.4 M call-ups) on 30 000 reservists, rounded up.
-    static let bytesPerCallUp = 48.0
+    /// Bytes per allowed call-up at the peak of a run (candidate arrays while the reverse index is
+    /// built from the chunks' pairs, the Lagrangian's marks, the auctions' plans); measured 53
+    /// (1 040 MiB peak RSS for 20.4 M call-ups) on 30 000 reservists, rounded up.
+    static let bytesPerCallUp = 60.0
 }
 
 /// Plans reservist call-ups for a season: one minimum-cost flow over every
