@@ -19,15 +19,15 @@ out="Benchmarks/results/events-${commit}.md"
     /usr/bin/time -v "$bin" solve "$file" --time-limit "$limit" --format json -o "$tmp/$scenario.json" \
       2> "$tmp/$scenario.err" || true
     summary="$(grep '^solved in' "$tmp/$scenario.err" || echo 'solved in ? s: ? people in ? classes, ? components, ? columns (? integer), ? rows')"
-    wall="$(grep 'Elapsed (wall clock)' "$tmp/$scenario.err" | awk '{print $NF}')"
-    rss="$(grep 'Maximum resident set size' "$tmp/$scenario.err" | awk '{printf "%.0f", $NF/1024}')"
+    wall="$(wall_seconds "$tmp/$scenario.err")"
+    rss="$(peak_mib "$tmp/$scenario.err")"
     people="$(echo "$summary" | sed -E 's/.*: ([0-9?]+) people in ([0-9?]+) classes.*/\1/')"
     classes="$(echo "$summary" | sed -E 's/.*people in ([0-9?]+) classes.*/\1/')"
     columns="$(echo "$summary" | sed -E 's/.* ([0-9?]+) columns.*/\1/')"
     rows="$(echo "$summary" | sed -E 's/.* ([0-9?]+) rows.*/\1/')"
     status="$(echo "$summary" | sed -E 's/.*status ([a-z-]+).*/\1/')"
     gap="$(echo "$summary" | sed -E 's/.*gap ([^ ]+)$/\1/')"
-    if "$bin" check "$file" "$tmp/$scenario.json" > /dev/null 2>&1; then check=clean; else check=VIOLATIONS; fi
+    check="$(checked "$file" "$tmp/$scenario.json")"
     echo "| ${scenario} | ${people} | ${classes} | ${columns} | ${rows} | ${wall} | ${rss} | ${status} | ${gap} | ${check} |"
   done
 } | tee "$out"

@@ -21,21 +21,19 @@ solve() {
   /usr/bin/time -v "$bin" solve "$tmp/r$1.json" --time-limit "$limit" --gap "$2" --format json -o "$tmp/p$3.json" \
     2> "$tmp/$3.err" || true
 }
-wall_of() {
-  grep 'Elapsed (wall clock)' "$tmp/$1.err" | awk '{print $NF}' | awk -F: '{ if (NF == 2) printf "%.2f", $1 * 60 + $2; else print $0 }'
-}
+wall_of() { wall_seconds "$tmp/$1.err"; }
 # row N GAP TAG WALL: the table row of run TAG (its plan checked independently).
 row() {
   local limit=60
   if [ "$1" -le 3000 ]; then limit=5; fi
   local summary rss callups method status result check
   summary="$(grep '^solved in' "$tmp/$3.err" || echo 'solved in ? s: ? allowed call-ups, ?; status ?, gap ?')"
-  rss="$(grep 'Maximum resident set size' "$tmp/$3.err" | awk '{printf "%.0f", $NF/1024}')"
+  rss="$(peak_mib "$tmp/$3.err")"
   callups="$(echo "$summary" | sed -E 's/.* ([0-9?]+) allowed call-ups.*/\1/')"
   method="$(echo "$summary" | sed -E 's/.*allowed call-ups, (.*); status.*/\1/')"
   status="$(echo "$summary" | sed -E 's/.*status ([a-z-]+).*/\1/')"
   result="$(echo "$summary" | sed -E 's/.*gap ([^ ]+)$/\1/')"
-  if "$bin" check "$tmp/r$1.json" "$tmp/p$3.json" > /dev/null 2>&1; then check=clean; else check=VIOLATIONS; fi
+  check="$(checked "$tmp/r$1.json" "$tmp/p$3.json")"
   echo "| $1 | ${callups} | ${limit} s | $2 | $4 | ${rss} | ${status} | ${result} | ${method} | ${check} |"
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
