@@ -98,6 +98,13 @@ struct CallUpAuction {
         }
     }
 
+    /// A warm start `margin` below the prices that the multipliers π stand for (priority − π, as
+    /// `multipliers` gives them).
+    init(candidates c: CallUpCandidates, scenario: ReservistScenario, epsilon: Double, below multipliers: [Double], by margin: Double) {
+        let starting = (0..<c.missionDayCount).map { c.priority[$0] - multipliers[$0] - margin }
+        self.init(candidates: c, scenario: scenario, epsilon: epsilon, startingPrices: starting)
+    }
+
     /// Prices as Lagrangian multipliers: π = priority − the cheapest place's price (priority where
     /// the mission-day has no place).
     var multipliers: [Double] {

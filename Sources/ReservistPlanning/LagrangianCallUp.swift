@@ -56,7 +56,8 @@ struct LagrangianCallUp {
     /// until the gap reaches `targetGap`, or until `interrupt` is raised:
     ///
     /// 1. ε-auctions from zero prices (`CallUpAuction`), each with half the previous ε while the
-    ///    next is predicted to fit in `auctionShare` of the time: near-optimal prices and plans fast;
+    ///    next is predicted to fit in `auctionShare` of the time: near-optimal prices and plans fast.
+    ///    Each runs at `coarseFactor` × ε, then warm at ε from its prices (ε-scaling);
     /// 2. projected, deflected subgradient steps from the best prices, which raise the bound;
     /// 3. primal steps at most a fifth of the time: an auction warm-started just below the best
     ///    prices, whose places are then repaired (gaps filled, cheaper reservists swapped in);
@@ -134,8 +135,7 @@ struct LagrangianCallUp {
                 warmCost = seconds(ContinuousClock.now - began)
                 reserve = max(reserve, 2.5 * warmCost)
             }
-            let starting = (0..<count).map { c.priority[$0] - prices[$0] - margin }
-            var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon, startingPrices: starting)
+            var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon, below: prices, by: margin)
             // It leaves half the reserve for what follows.
             let stop = deadline.advanced(by: .milliseconds(-Int64(reserve * 500)))
             let complete = auction.run { ContinuousClock.now >= stop || interrupt?.isRaised == true }
@@ -154,12 +154,30 @@ struct LagrangianCallUp {
             var epsilon = coldEpsilon
             while interrupt?.isRaised != true {
                 let began = ContinuousClock.now
-                var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon)
-                let complete = auction.run { ContinuousClock.now >= auctionDeadline || interrupt?.isRaised == true }
-                let auctionPrice = auction.multipliers
+                let stopAuction = { ContinuousClock.now >= auctionDeadline || interrupt?.isRaised == true }
+                let coarse = Self.coarseFactor * epsilon
+                var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: coarse)
+                var complete = auction.run(shouldStop: stopAuction)
+                var auctionPrice = auction.multipliers
+                var bids = auction.bids
                 consider(auctionPrice)
-                log?("auction from zero prices, ε \(PhaseLog.number(epsilon)): \(auction.bids) bids in "
+                log?("auction from zero prices, ε \(PhaseLog.number(coarse)): \(auction.bids) bids in "
                      + "\(PhaseLog.seconds(seconds(ContinuousClock.now - began)))" + (complete ? "; best bound \(PhaseLog.number(bestBound))" : " (stopped)"))
+                if complete {
+                    // The same climb at ε, from just below the coarse prices (they overshoot by up to
+                    // the coarse ε): few bids, as in any warm start; not repaired.
+                    let scaled = ContinuousClock.now
+                    auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon, below: auctionPrice,
+                                            by: Self.scalingMargin(coarse: coarse, warmMargin: warmMargin))
+                    complete = auction.run(shouldStop: stopAuction)
+                    bids += auction.bids
+                    if complete {
+                        auctionPrice = auction.multipliers
+                        consider(auctionPrice)
+                    }
+                    log?("warm auction, ε \(PhaseLog.number(epsilon)): \(auction.bids) bids in "
+                         + "\(PhaseLog.seconds(seconds(ContinuousClock.now - scaled)))" + (complete ? "; best bound \(PhaseLog.number(bestBound))" : " (stopped)"))
+                }
                 // Its prices overshoot by up to ε: warm starts 1.5 ε lower (measured: ε alone is near
                 // the point where too many places stay free) give better plans than repairing its own
                 // (kept only when the auction was cut short). ε-scaling by warm starts: first at ε/5,
@@ -173,7 +191,7 @@ struct LagrangianCallUp {
                     offer(repaired(auction))
                 }
                 iterations += 1
-                auctions.append((epsilon, auction.bids, complete))
+                auctions.append((epsilon, bids, complete))
                 progress?(SolveProgress(elapsed: seconds(ContinuousClock.now - start), incumbent: best!.objective,
                                         bound: bestBound, nodes: iterations))
                 let took = seconds(ContinuousClock.now - began)
@@ -306,6 +324,17 @@ struct LagrangianCallUp {
     /// first auction's ε: a hundredth and a twentieth of the mean call-up cost.
     static let warmEpsilonDivisor = 20.0
     static let warmMarginDivisor = 4.0
+
+    /// An auction from zero prices climbs to the final prices in steps of about its ε, so it runs
+    /// at this multiple of ε and is then warm-started at ε (ε-scaling). Measured on generated
+    /// instances with 101 departments, time to a 1 % gap: 30 000 reservists 12-19 % less (1.3 M + 3.0 M
+    /// bids instead of 6.6 M), 10 000 17 % less, 3 000 from 13 % less to 28 % more (when the first
+    /// plan misses the gap and one more warm auction runs).
+    static let coarseFactor = 6.0
+
+    /// How far below the coarse auction's prices the auction at ε starts: they overshoot by up to the
+    /// coarse ε.
+    static func scalingMargin(coarse: Double, warmMargin: Double) -> Double { 1.5 * coarse + warmMargin }
 
     /// At most this many auctions (the last one's ε is the first one's / 2^(n−1)).
     static let maxAuctions = 6
