@@ -72,7 +72,7 @@ struct CallUpCandidates {
                 var days: [Int] = []
                 var callable = [Bool](repeating: false, count: dayCount)
                 // Call-ups in mission order (each pair's together), then placed in day order (stable within a day).
-                var foundSlot: [Int32] = [], foundMissionDay: [Int32] = [], foundCost: [Double] = []
+                var found: [(slot: Int32, missionDay: Int32, cost: Double)] = []
                 var perDay: [Int32] = []
                 for index in part.firstReservist..<((k + 1) * reservistCount / chunkCount) {
                     defer { part.counts.append(Int32(part.day.count)) }
@@ -90,9 +90,7 @@ struct CallUpCandidates {
                         days.append(d)
                         callable[d] = false
                     }
-                    foundSlot.removeAll(keepingCapacity: true)
-                    foundMissionDay.removeAll(keepingCapacity: true)
-                    foundCost.removeAll(keepingCapacity: true)
+                    found.removeAll(keepingCapacity: true)
                     perDay.removeAll(keepingCapacity: true)
                     perDay.append(contentsOf: repeatElement(0, count: days.count + 1))
                     for (m, c) in reachable {
@@ -104,49 +102,47 @@ struct CallUpCandidates {
                             let mid = (lo + hi) / 2
                             if days[mid] < firstDay { lo = mid + 1 } else { hi = mid }
                         }
-                        let pairFirst = foundSlot.count
+                        let pairFirst = found.count
                         var i = lo
                         while i < days.count && days[i] <= lastDay {
                             let md = Int(missionDayStart[m]) + days[i] - firstDay
                             // A call-up costing at least the shortfall price is never better than the
                             // shortfall itself: leaving it out changes no optimum and no bound.
                             if needed[md] > 0 && c < priority[md] {
-                                foundSlot.append(Int32(i))
-                                foundMissionDay.append(Int32(md))
-                                foundCost.append(c)
+                                found.append((Int32(i), Int32(md), c))
                                 perDay[i + 1] += 1
                             }
                             i += 1
                         }
-                        if foundSlot.count > pairFirst {
+                        if found.count > pairFirst {
                             part.pairMission.append(Int32(m))
                             part.pairCost.append(c)
                             part.pairReservist.append(Int32(index))
-                            part.pairEnd.append(Int32(part.pairEntry.count + foundSlot.count))
+                            part.pairEnd.append(Int32(part.pairEntry.count + found.count))
                         }
                     }
                     // Day order, and within a day the order of `reachable` (counting sort, stable).
                     for i in 0..<days.count { perDay[i + 1] += perDay[i] }
-                    let base = part.day.count, found = foundSlot.count
-                    part.day.append(contentsOf: repeatElement(0, count: found))
-                    part.missionDay.append(contentsOf: repeatElement(0, count: found))
-                    part.cost.append(contentsOf: repeatElement(0, count: found))
+                    let base = part.day.count
+                    part.day.append(contentsOf: repeatElement(0, count: found.count))
+                    part.missionDay.append(contentsOf: repeatElement(0, count: found.count))
+                    part.cost.append(contentsOf: repeatElement(0, count: found.count))
                     let pairBase = part.pairEntry.count
-                    part.pairEntry.append(contentsOf: repeatElement(0, count: found))
+                    part.pairEntry.append(contentsOf: repeatElement(0, count: found.count))
                     part.day.withUnsafeMutableBufferPointer { dayOut in
                         part.missionDay.withUnsafeMutableBufferPointer { missionDayOut in
                             part.cost.withUnsafeMutableBufferPointer { costOut in
                                 part.pairEntry.withUnsafeMutableBufferPointer { pairEntryOut in
                                     part.perMissionDay.withUnsafeMutableBufferPointer { mdCounts in
-                                        for j in 0..<found {
-                                            let slot = Int(foundSlot[j])
+                                        for (j, call) in found.enumerated() {
+                                            let slot = Int(call.slot)
                                             let at = base + Int(perDay[slot])
                                             perDay[slot] += 1
                                             dayOut[at] = Int16(days[slot])
-                                            missionDayOut[at] = foundMissionDay[j]
-                                            costOut[at] = foundCost[j]
+                                            missionDayOut[at] = call.missionDay
+                                            costOut[at] = call.cost
                                             pairEntryOut[pairBase + j] = Int32(at)
-                                            mdCounts[Int(foundMissionDay[j])] += 1
+                                            mdCounts[Int(call.missionDay)] += 1
                                         }
                                     }
                                 }

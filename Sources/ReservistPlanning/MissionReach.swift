@@ -33,7 +33,7 @@ struct MissionReach: Sendable {
         publicOrder = scenario.missions.map(\.publicOrder)
         let location = scenario.missions.map(\.location)
         self.location = location
-        cosLatitude = location.map { cos($0.latitude * (Double.pi / 180)) }
+        cosLatitude = location.map(\.cosLatitude)
         var byDepartment = Array(repeating: [Int](), count: scenario.departments.count)
         for (m, mission) in scenario.missions.enumerated() { byDepartment[mission.department].append(m) }
         self.byDepartment = byDepartment
@@ -44,7 +44,7 @@ struct MissionReach: Sendable {
             let centre = Location(latitude: lat, longitude: lon)
             return (centre, missions.map { centre.kilometres(to: location[$0]) }.max() ?? 0)
         }
-        centreCosLatitude = circles.map { $0.map { cos($0.centre.latitude * (Double.pi / 180)) } ?? 0 }
+        centreCosLatitude = circles.map { $0?.centre.cosLatitude ?? 0 }
     }
 
     /// Replaces `reachable` with the missions `reservist` may do and their daily costs, by
@@ -53,17 +53,19 @@ struct MissionReach: Sendable {
         reachable.removeAll(keepingCapacity: true)
         let reach = reservist.maxTravelKm / rules.roadFactor
         let skills = skillMask(of: reservist)
-        let home = reservist.home, cosHome = cos(home.latitude * (Double.pi / 180))
+        let home = reservist.home, cosHome = home.cosLatitude
         let missionLimit = Self.haversineLimit(reach)
         for (k, circle) in circles.enumerated() {
+            // A department whose circle is beyond reach (both tests are lower bounds on the distance).
             guard let (centre, radius) = circle,
                   !Self.surelyBeyond(home, centre, reach + radius + 1),
-                  !Self.surelyBeyond(home, cosHome, centre, centreCosLatitude[k], Self.haversineLimit(reach + radius + 1)),
-                  home.kilometres(to: centre) - radius <= reach + 1 else { continue }
+                  !Self.surelyBeyond(home, cosHome, centre, centreCosLatitude[k], Self.haversineBound(reach + radius + 1)) else { continue }
             for m in byDepartment[k] {
                 if skill[m] >= 0 && !skills[Int(skill[m])] { continue }
+                if publicOrder[m] && reservist.corps == .policeReservist { continue }
                 if Self.surelyBeyond(home, cosHome, location[m], cosLatitude[m], missionLimit) { continue }
-                if let cost = travelCost(of: reservist, on: m) { reachable.append((m, cost)) }
+                let km = home.kilometres(to: location[m], cosLatitude: cosHome, otherCosLatitude: cosLatitude[m])
+                if let cost = cost(of: reservist, roadKm: km * rules.roadFactor) { reachable.append((m, cost)) }
             }
         }
     }
@@ -80,7 +82,11 @@ struct MissionReach: Sendable {
         // Cheap rejection first: the great-circle distance is at least the latitude arc.
         let reach = reservist.maxTravelKm / rules.roadFactor
         if Self.surelyBeyond(reservist.home, location[m], reach) { return nil }
-        let km = reservist.home.kilometres(to: location[m]) * rules.roadFactor
+        return cost(of: reservist, roadKm: reservist.home.kilometres(to: location[m]) * rules.roadFactor)
+    }
+
+    /// Pay and travel allowance for a road distance, or nil beyond the reservist's travel limit.
+    private func cost(of reservist: Reservist, roadKm km: Double) -> Double? {
         guard km <= reservist.maxTravelKm else { return nil }
         return reservist.dailyPay + 2 * km * rules.travelAllowancePerKm
     }
@@ -103,6 +109,13 @@ struct MissionReach: Sendable {
         guard halfAngle < Double.pi / 2 else { return .infinity }
         let s = sin(halfAngle)
         return s * s * (1 + 1e-9) + 1e-15
+    }
+
+    /// As `haversineLimit`, without trigonometry and a little looser (sin x ≤ x): for the
+    /// departments' circles, tested once per reservist and department.
+    private static func haversineBound(_ km: Double) -> Double {
+        let halfAngle = km / (2 * 6371)
+        return halfAngle * halfAngle * (1 + 1e-9) + 1e-15
     }
 
     /// True when a and b (with the cosines of their latitudes) are certainly farther apart than the

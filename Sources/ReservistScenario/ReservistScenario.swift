@@ -126,10 +126,20 @@ public struct Location: Sendable, Hashable {
 
     /// Great-circle distance in km (haversine, Earth radius 6371 km).
     public func kilometres(to other: Location) -> Double {
+        kilometres(to: other, cosLatitude: cosLatitude, otherCosLatitude: other.cosLatitude)
+    }
+
+    /// cos(latitude), as `kilometres(to:)` uses it.
+    public var cosLatitude: Double { cos(latitude * (Double.pi / 180)) }
+
+    /// `kilometres(to:)` with both points' `cosLatitude` given (computed once per point by a caller
+    /// that measures many pairs): the same arithmetic, hence bit for bit the same distance.
+    @inline(__always)
+    public func kilometres(to other: Location, cosLatitude: Double, otherCosLatitude: Double) -> Double {
         let rad = Double.pi / 180
         let dLat = (other.latitude - latitude) * rad, dLon = (other.longitude - longitude) * rad
-        let a = sin(dLat / 2) * sin(dLat / 2)
-            + cos(latitude * rad) * cos(other.latitude * rad) * sin(dLon / 2) * sin(dLon / 2)
+        let sinLat = sin(dLat / 2), sinLon = sin(dLon / 2)
+        let a = sinLat * sinLat + cosLatitude * otherCosLatitude * sinLon * sinLon
         return 2 * 6371 * atan2(a.squareRoot(), (1 - a).squareRoot())
     }
 }
