@@ -54,7 +54,8 @@ public struct CallUpPlan: Sendable {
         public var wholeFlow = false
         /// 1 when the flow was solved whole, else the Lagrangian iterations (auctions included).
         public var subproblems = 0
-        /// ε-auctions run from zero prices, and the bids they placed.
+        /// ε-auctions run from zero prices, and the bids they placed (with the warm phase at ε that
+        /// follows each one).
         public var auctions = 0
         public var auctionBids = 0
     }

@@ -28,7 +28,8 @@ struct LagrangianCallUp {
         var iterations: Int
         /// The search ended at its deadline (not at the gap, nor by an interrupt).
         var stoppedByTime: Bool
-        /// The auctions run: ε, bids placed, and whether each ran to its end.
+        /// The auctions from zero prices: their ε (the coarse phase ran at `coarseFactor` times it),
+        /// bids placed by both phases, and whether they ran to their end.
         var auctions: [(epsilon: Double, bids: Int, complete: Bool)] = []
     }
 
