@@ -328,9 +328,9 @@ struct LagrangianCallUp {
 
     /// An auction from zero prices climbs to the final prices in steps of about its ε, so it runs
     /// at this multiple of ε and is then warm-started at ε (ε-scaling). Measured on generated
-    /// instances with 101 departments, time to a 1 % gap: 30 000 reservists 12-19 % less (1.3 M + 3.0 M
+    /// instances with 101 departments, time to a 1 % gap: 30 000 reservists 12-19 % less (1.7 M + 2.3 M
     /// bids instead of 6.6 M), 10 000 17 % less, 3 000 from 13 % less to 28 % more (when the first
-    /// plan misses the gap and one more warm auction runs).
+    /// plan misses the gap and one more warm auction runs). Factors 8-16 measured no better.
     static let coarseFactor = 6.0
 
     /// How far below the coarse auction's prices the auction at ε starts: they overshoot by up to the
