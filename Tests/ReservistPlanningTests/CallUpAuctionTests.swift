@@ -16,14 +16,19 @@ import Testing
         return ReservistPlanner.summarize(scenario, assigned)
     }
 
+    /// A small generated instance, GLPK's exact optimum on its whole flow, and its call-ups.
+    static func smallInstance(seed: UInt64) throws -> (ReservistScenario, CallUpPlan, CallUpCandidates) {
+        let scenario = ReservistGenerator.generate(reservists: 120, departments: 3, days: 21, seed: seed)
+        let exact = try ReservistPlanner.plan(scenario)
+        try #require(exact.termination == .optimal && exact.statistics.wholeFlow)
+        return (scenario, exact, CallUpCandidates(scenario: scenario))
+    }
+
     /// From zero prices the auction ends in ε-complementary slackness: its plan is feasible, its
     /// prices give a bound below the optimum, and plan and bound are within about ε a call-up.
     @Test(arguments: [(UInt64(21), 1.0), (22, 1.0), (23, 0.1), (24, 5.0)])
     func coldAuctionBracketsTheOptimumWithinEpsilon(seed: UInt64, epsilon: Double) throws {
-        let scenario = ReservistGenerator.generate(reservists: 120, departments: 3, days: 21, seed: seed)
-        let exact = try ReservistPlanner.plan(scenario)
-        try #require(exact.termination == .optimal && exact.statistics.wholeFlow)
-        let c = CallUpCandidates(scenario: scenario)
+        let (scenario, exact, c) = try Self.smallInstance(seed: seed)
         var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon)
         #expect(auction.run { false })
         let plan = Self.plan(auction, c, scenario)
@@ -43,10 +48,7 @@ import Testing
     /// (0.01-0.29 % measured), and the plan is feasible.
     @Test(arguments: [(UInt64(21), 1.0), (22, 1.0), (23, 0.1), (24, 5.0)])
     func coarseThenWarmAuctionGivesANearOptimalBound(seed: UInt64, epsilon: Double) throws {
-        let scenario = ReservistGenerator.generate(reservists: 120, departments: 3, days: 21, seed: seed)
-        let exact = try ReservistPlanner.plan(scenario)
-        try #require(exact.termination == .optimal && exact.statistics.wholeFlow)
-        let c = CallUpCandidates(scenario: scenario)
+        let (scenario, exact, c) = try Self.smallInstance(seed: seed)
         let coarse = LagrangianCallUp.coarseFactor * epsilon
         var first = CallUpAuction(candidates: c, scenario: scenario, epsilon: coarse)
         #expect(first.run { false })
