@@ -44,8 +44,8 @@ struct CallUpCandidates {
             }
         }
         var parts = buildParts(sampleEvery: stride)
-        join(parts)
-        indexByMissionDay(&parts)
+        let offsets = join(parts)
+        indexByMissionDay(&parts, entryOffsets: offsets)
     }
 
     /// Reservists in fixed chunks, built in parallel (joined in order: the same arrays for any
@@ -158,7 +158,8 @@ struct CallUpCandidates {
 
     /// The chunks joined in order, each copied in parallel at its offset (the arrays are not zeroed
     /// first: every element is written once, by the thread that copies its chunk).
-    private mutating func join(_ parts: [Part]) {
+    /// - Returns: each chunk's first entry, then the entry count.
+    private mutating func join(_ parts: [Part]) -> [Int] {
         var offset = [0]
         for part in parts { offset.append(offset[offset.count - 1] + part.day.count) }
         let offsets = offset, total = offset[parts.count]
@@ -186,6 +187,7 @@ struct CallUpCandidates {
             }
         }
         reservistStart = starts
+        return offsets
     }
 
     /// An array of `count` elements that `fill(k, buffer)`, run in parallel for k in `0 ..< pieces`,
@@ -202,12 +204,10 @@ struct CallUpCandidates {
     /// The reverse index, cheapest first within each mission-day (ties: entry order). A
     /// (reservist, mission) pair's entries share its cost, and a mission-day holds at most one entry
     /// of a reservist, so sorting each mission's pairs by (cost, reservist) orders all its
-    /// mission-days at once: pairs are bucketed by mission (counting sort in chunk order), each
-    /// mission's pairs sorted, then each pair's entries dealt to their mission-days in that order.
-    /// Missions are independent, so both steps run in parallel; the result does not depend on the
-    /// number of cores.
-    /// Empties `parts` as it goes (the peak memory is the build's).
-    private mutating func indexByMissionDay(_ parts: inout [Part]) {
+    /// mission-days at once: each mission's pairs are sorted, then their entries dealt to its
+    /// mission-days in that order. Missions are independent, so this runs in parallel; the result
+    /// does not depend on the number of cores. Empties `parts` first (the peak memory is the build's).
+    private mutating func indexByMissionDay(_ parts: inout [Part], entryOffsets: [Int]) {
         let mdCount = needed.count, missionCount = missionDayStart.count
         // Each mission-day's start: its entries counted chunk by chunk.
         var mdStart = [Int32](repeating: 0, count: mdCount + 1)
@@ -216,75 +216,18 @@ struct CallUpCandidates {
             for part in parts { sum += part.perMissionDay[md] }
             mdStart[md + 1] = mdStart[md] + sum
         }
-        // Pairs bucketed by mission, in chunk order (reservist order).
-        var pairOffset = [0], entryOffset = [0]
-        for part in parts {
-            pairOffset.append(pairOffset[pairOffset.count - 1] + part.pairMission.count)
-            entryOffset.append(entryOffset[entryOffset.count - 1] + part.day.count)
-        }
-        // The chunks' copies of what `join` copied are no longer needed.
+        // The chunks' copies of what `join` copied are no longer needed, nor, once listed, their pairs.
         for k in parts.indices {
             parts[k].day = []
             parts[k].missionDay = []
             parts[k].cost = []
             parts[k].perMissionDay = []
         }
-        var missionPairStart: [Int32] = [], pairFirst: [Int32] = [], bucketed: [PairKey] = []
-        var pairEntries: [Int32] = [], pairSlots: [Int16] = []
-        do {
-            let parts = parts
-            // Where chunk k's pairs of mission m go: after mission m's pairs of the chunks before k.
-            var partCursor = [Int32](repeating: 0, count: parts.count * missionCount)
-            for (k, part) in parts.enumerated() { for m in part.pairMission { partCursor[k * missionCount + Int(m)] += 1 } }
-            missionPairStart = [Int32](repeating: 0, count: missionCount + 1)
-            for m in 0..<missionCount {
-                var sum: Int32 = 0
-                for k in parts.indices {
-                    let count = partCursor[k * missionCount + m]
-                    partCursor[k * missionCount + m] = missionPairStart[m] + sum
-                    sum += count
-                }
-                missionPairStart[m + 1] = missionPairStart[m] + sum
-            }
-            // Each pair's key in its mission's bucket, and its entries as global entry numbers with their
-            // mission-day's place in the mission: pair p's are `pairEntries[pairFirst[p] ..< pairFirst[p + 1]]`.
-            let pairCount = pairOffset[parts.count]
-            let pairOffsets = pairOffset, entryOffsets = entryOffset, mdFirst = missionDayStart, mdOf = missionDay
-            pairFirst = [Int32](repeating: 0, count: pairCount + 1)
-            bucketed = pairFirst.withUnsafeMutableBufferPointer { firstOut in
-                partCursor.withUnsafeMutableBufferPointer { cursor in
-                    nonisolated(unsafe) let firstOut = firstOut, cursor = cursor
-                    return Self.filled(pairCount, parts.count) { k, keys in
-                        let part = parts[k], entryBase = entryOffsets[k], pairBase = pairOffsets[k]
-                        for (j, m) in part.pairMission.enumerated() {
-                            let at = Int(cursor[k * missionCount + Int(m)])
-                            cursor[k * missionCount + Int(m)] += 1
-                            keys[at] = PairKey(part.pairCost[j], part.pairReservist[j], Int32(pairBase + j))
-                            firstOut[pairBase + j + 1] = Int32(entryBase + Int(part.pairEnd[j]))
-                        }
-                    }
-                }
-            }
-            pairEntries = Self.filled(entryCount, parts.count) { k, entriesOut in
-                let part = parts[k], entryBase = entryOffsets[k]
-                for (q, local) in part.pairEntry.enumerated() { entriesOut[entryBase + q] = Int32(entryBase + Int(local)) }
-            }
-            pairSlots = Self.filled(entryCount, parts.count) { k, slotsOut in
-                let part = parts[k], entryBase = entryOffsets[k]
-                var q = 0
-                for (j, m) in part.pairMission.enumerated() {
-                    let end = Int(part.pairEnd[j])
-                    while q < end {
-                        slotsOut[entryBase + q] = Int16(mdOf[entryBase + Int(part.pairEntry[q])] - mdFirst[Int(m)])
-                        q += 1
-                    }
-                }
-            }
-        }
+        var pairs = pairLists(parts, entryOffsets: entryOffsets)
         parts = []
-        let starts = mdStart, pairStarts = missionPairStart, firsts = pairFirst, entries = pairEntries, slots = pairSlots
-        let pieces = 16, mdFirst = missionDayStart
-        let order: [Int32] = bucketed.withUnsafeMutableBufferPointer { keys in
+        let starts = mdStart, pairStarts = pairs.missionStart, firsts = pairs.first, entries = pairs.entries
+        let slots = pairs.slots, pieces = 16, mdFirst = missionDayStart
+        let order: [Int32] = pairs.keys.withUnsafeMutableBufferPointer { keys in
             nonisolated(unsafe) let keys = keys
             // Every entry is dealt to exactly one place of `order`.
             return Self.filled(entryCount, pieces) { piece, order in
@@ -293,7 +236,7 @@ struct CallUpCandidates {
                     let from = Int(pairStarts[m]), to = Int(pairStarts[m + 1])
                     guard from < to else { continue }
                     PairKey.sort(UnsafeMutableBufferPointer(rebasing: keys[from..<to]))
-                    let firstMD = Int(mdFirst[m]), lastMD = m + 1 < mdFirst.count ? Int(mdFirst[m + 1]) : starts.count - 1
+                    let firstMD = Int(mdFirst[m]), lastMD = m + 1 < mdFirst.count ? Int(mdFirst[m + 1]) : mdCount
                     next.removeAll(keepingCapacity: true)
                     next.append(contentsOf: starts[firstMD..<lastMD])
                     for i in from..<to {
@@ -309,6 +252,70 @@ struct CallUpCandidates {
         }
         byMissionDayStart = mdStart
         byMissionDay = order
+    }
+
+    /// The chunks' (reservist, mission) pairs bucketed by mission, in chunk order (so reservist
+    /// order): mission m's keys are `keys[missionStart[m] ..< missionStart[m + 1]]`; pair p's entries
+    /// are `entries[first[p] ..< first[p + 1]]` (global entry numbers), with their mission-day's place
+    /// in the mission in `slots`.
+    private struct PairLists {
+        var missionStart: [Int32]
+        var keys: [PairKey]
+        var first: [Int32]
+        var entries: [Int32]
+        var slots: [Int16]
+    }
+
+    private func pairLists(_ parts: [Part], entryOffsets: [Int]) -> PairLists {
+        let missionCount = missionDayStart.count
+        var pairOffset = [0]
+        for part in parts { pairOffset.append(pairOffset[pairOffset.count - 1] + part.pairMission.count) }
+        let pairCount = pairOffset[parts.count]
+        // Where chunk k's pairs of mission m go: after mission m's pairs of the chunks before k.
+        var cursor = [Int32](repeating: 0, count: parts.count * missionCount)
+        for (k, part) in parts.enumerated() { for m in part.pairMission { cursor[k * missionCount + Int(m)] += 1 } }
+        var missionStart = [Int32](repeating: 0, count: missionCount + 1)
+        for m in 0..<missionCount {
+            var sum: Int32 = 0
+            for k in parts.indices {
+                let count = cursor[k * missionCount + m]
+                cursor[k * missionCount + m] = missionStart[m] + sum
+                sum += count
+            }
+            missionStart[m + 1] = missionStart[m] + sum
+        }
+        let pairOffsets = pairOffset, mdFirst = missionDayStart, mdOf = missionDay
+        var first = [Int32](repeating: 0, count: pairCount + 1)
+        let keys: [PairKey] = first.withUnsafeMutableBufferPointer { firstOut in
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                nonisolated(unsafe) let firstOut = firstOut, cursor = cursor
+                return Self.filled(pairCount, parts.count) { k, keys in
+                    let part = parts[k], entryBase = entryOffsets[k], pairBase = pairOffsets[k]
+                    for (j, m) in part.pairMission.enumerated() {
+                        let at = Int(cursor[k * missionCount + Int(m)])
+                        cursor[k * missionCount + Int(m)] += 1
+                        keys[at] = PairKey(part.pairCost[j], part.pairReservist[j], Int32(pairBase + j))
+                        firstOut[pairBase + j + 1] = Int32(entryBase + Int(part.pairEnd[j]))
+                    }
+                }
+            }
+        }
+        let entries: [Int32] = Self.filled(entryCount, parts.count) { k, entriesOut in
+            let part = parts[k], entryBase = entryOffsets[k]
+            for (q, local) in part.pairEntry.enumerated() { entriesOut[entryBase + q] = Int32(entryBase + Int(local)) }
+        }
+        let slots: [Int16] = Self.filled(entryCount, parts.count) { k, slotsOut in
+            let part = parts[k], entryBase = entryOffsets[k]
+            var q = 0
+            for (j, m) in part.pairMission.enumerated() {
+                let end = Int(part.pairEnd[j])
+                while q < end {
+                    slotsOut[entryBase + q] = Int16(mdOf[entryBase + Int(part.pairEntry[q])] - mdFirst[Int(m)])
+                    q += 1
+                }
+            }
+        }
+        return PairLists(missionStart: missionStart, keys: keys, first: first, entries: entries, slots: slots)
     }
 
     /// A (reservist, mission) pair keyed by its cost for sorting: ascending cost, then reservist.
