@@ -54,18 +54,14 @@ struct MissionReach: Sendable {
         let reach = reservist.maxTravelKm / rules.roadFactor
         let skills = skillMask(of: reservist)
         let home = reservist.home, cosHome = home.cosLatitude
-        let missionLimit = Self.haversineLimit(reach)
+        let limit = Self.haversineLimit(reach)
         for (k, circle) in circles.enumerated() {
             // A department whose circle is beyond reach (both tests are lower bounds on the distance).
             guard let (centre, radius) = circle,
                   !Self.surelyBeyond(home, centre, reach + radius + 1),
                   !Self.surelyBeyond(home, cosHome, centre, centreCosLatitude[k], Self.haversineBound(reach + radius + 1)) else { continue }
-            for m in byDepartment[k] {
-                if skill[m] >= 0 && !skills[Int(skill[m])] { continue }
-                if publicOrder[m] && reservist.corps == .policeReservist { continue }
-                if Self.surelyBeyond(home, cosHome, location[m], cosLatitude[m], missionLimit) { continue }
-                let km = home.kilometres(to: location[m], cosLatitude: cosHome, otherCosLatitude: cosLatitude[m])
-                if let cost = cost(of: reservist, roadKm: km * rules.roadFactor) { reachable.append((m, cost)) }
+            for m in byDepartment[k] where skill[m] < 0 || skills[Int(skill[m])] {
+                if let cost = travelCost(of: reservist, cosHome: cosHome, limit: limit, on: m) { reachable.append((m, cost)) }
             }
         }
     }
@@ -73,20 +69,18 @@ struct MissionReach: Sendable {
     /// The daily cost of `reservist` on mission m, or nil when its skill, corps or travel limit forbids it.
     func dailyCost(of reservist: Reservist, on m: Int) -> Double? {
         if skill[m] >= 0 && !reservist.skills.contains(skillNames[Int(skill[m])]) { return nil }
-        return travelCost(of: reservist, on: m)
+        return travelCost(of: reservist, cosHome: reservist.home.cosLatitude,
+                          limit: Self.haversineLimit(reservist.maxTravelKm / rules.roadFactor), on: m)
     }
 
-    /// Pay and travel allowance, or nil when the corps or the travel limit forbids the mission.
-    private func travelCost(of reservist: Reservist, on m: Int) -> Double? {
+    /// Pay and travel allowance, or nil when the corps or the travel limit forbids the mission;
+    /// `cosHome` and `limit` (the `haversineLimit` of the reservist's reach) are the reservist's, given
+    /// by callers that test many missions.
+    private func travelCost(of reservist: Reservist, cosHome: Double, limit: Double, on m: Int) -> Double? {
         if publicOrder[m] && reservist.corps == .policeReservist { return nil }
-        // Cheap rejection first: the great-circle distance is at least the latitude arc.
-        let reach = reservist.maxTravelKm / rules.roadFactor
-        if Self.surelyBeyond(reservist.home, location[m], reach) { return nil }
-        return cost(of: reservist, roadKm: reservist.home.kilometres(to: location[m]) * rules.roadFactor)
-    }
-
-    /// Pay and travel allowance for a road distance, or nil beyond the reservist's travel limit.
-    private func cost(of reservist: Reservist, roadKm km: Double) -> Double? {
+        // Cheap rejection first, then the exact distance.
+        if Self.surelyBeyond(reservist.home, cosHome, location[m], cosLatitude[m], limit) { return nil }
+        let km = reservist.home.kilometres(to: location[m], cosLatitude: cosHome, otherCosLatitude: cosLatitude[m]) * rules.roadFactor
         guard km <= reservist.maxTravelKm else { return nil }
         return reservist.dailyPay + 2 * km * rules.travelAllowancePerKm
     }
