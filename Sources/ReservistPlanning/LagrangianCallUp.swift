@@ -141,9 +141,14 @@ struct LagrangianCallUp {
             let stop = deadline.advanced(by: .milliseconds(-Int64(reserve * 500)))
             let complete = auction.run { ContinuousClock.now >= stop || interrupt?.isRaised == true }
             if complete { consider(auction.multipliers) }
-            log?("warm auction, ε \(PhaseLog.number(epsilon)): \(auction.bids) bids in \(PhaseLog.seconds(seconds(ContinuousClock.now - began)))"
-                 + (complete ? "; best bound \(PhaseLog.number(bestBound))" : " (stopped)"))
+            logAuction("warm auction", auction, since: began, complete: complete)
             return repaired(auction)
+        }
+        /// The phase line of an auction: its ε, bids and time, and the best bound so far.
+        func logAuction(_ title: String, _ auction: CallUpAuction, since began: ContinuousClock.Instant, complete: Bool) {
+            log?("\(title), ε \(PhaseLog.number(auction.epsilon)): \(auction.bids) bids in "
+                 + PhaseLog.seconds(seconds(ContinuousClock.now - began))
+                 + (complete ? "; best bound \(PhaseLog.number(bestBound))" : " (stopped)"))
         }
         func gapReached() -> Bool {
             guard let best else { return false }
@@ -162,29 +167,26 @@ struct LagrangianCallUp {
                 var auctionPrice = auction.multipliers
                 var bids = auction.bids
                 consider(auctionPrice)
-                log?("auction from zero prices, ε \(PhaseLog.number(coarse)): \(auction.bids) bids in "
-                     + "\(PhaseLog.seconds(seconds(ContinuousClock.now - began)))" + (complete ? "; best bound \(PhaseLog.number(bestBound))" : " (stopped)"))
+                logAuction("auction from zero prices", auction, since: began, complete: complete)
                 if complete {
-                    // The same climb at ε, from just below the coarse prices (they overshoot by up to
-                    // the coarse ε): few bids, as in any warm start; not repaired.
+                    // The same climb at ε from just below the coarse prices: few bids, as in any warm
+                    // start; not repaired.
                     let scaled = ContinuousClock.now
                     auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon, below: auctionPrice,
-                                            by: Self.scalingMargin(coarse: coarse, warmMargin: warmMargin))
+                                            by: Self.startBelow(auctionAt: coarse, warmMargin: warmMargin))
                     complete = auction.run(shouldStop: stopAuction)
                     bids += auction.bids
                     if complete {
                         auctionPrice = auction.multipliers
                         consider(auctionPrice)
                     }
-                    log?("warm auction, ε \(PhaseLog.number(epsilon)): \(auction.bids) bids in "
-                         + "\(PhaseLog.seconds(seconds(ContinuousClock.now - scaled)))" + (complete ? "; best bound \(PhaseLog.number(bestBound))" : " (stopped)"))
+                    logAuction("warm auction", auction, since: scaled, complete: complete)
                 }
-                // Its prices overshoot by up to ε: warm starts 1.5 ε lower (measured: ε alone is near
-                // the point where too many places stay free) give better plans than repairing its own
-                // (kept only when the auction was cut short). ε-scaling by warm starts: first at ε/5,
-                // then, unless the gap is reached, at the fine ε from that auction's prices.
+                // Warm starts just below its prices give better plans than repairing its own (kept
+                // only when the auction was cut short). ε-scaling by warm starts: first at ε/5, then,
+                // unless the gap is reached, at the fine ε from the best prices.
                 if complete {
-                    offer(warmAuction(auctionPrice, margin: 1.5 * epsilon + warmMargin, epsilon: epsilon / 5))
+                    offer(warmAuction(auctionPrice, margin: Self.startBelow(auctionAt: epsilon, warmMargin: warmMargin), epsilon: epsilon / 5))
                     if !gapReached() {
                         offer(warmAuction(bestPrice, margin: 0.3 * epsilon + warmMargin, epsilon: warmEpsilon))
                     }
@@ -333,9 +335,9 @@ struct LagrangianCallUp {
     /// plan misses the gap and one more warm auction runs). Factors 8-16 measured no better.
     static let coarseFactor = 6.0
 
-    /// How far below the coarse auction's prices the auction at ε starts: they overshoot by up to the
-    /// coarse ε.
-    static func scalingMargin(coarse: Double, warmMargin: Double) -> Double { 1.5 * coarse + warmMargin }
+    /// How far below an auction's end prices the next, finer one starts: they overshoot by up to that
+    /// auction's ε (measured: ε alone is near the point where too many places stay free).
+    static func startBelow(auctionAt epsilon: Double, warmMargin: Double) -> Double { 1.5 * epsilon + warmMargin }
 
     /// At most this many auctions (the last one's ε is the first one's / 2^(n−1)).
     static let maxAuctions = 6

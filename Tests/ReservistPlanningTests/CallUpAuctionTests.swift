@@ -53,7 +53,7 @@ import Testing
         var first = CallUpAuction(candidates: c, scenario: scenario, epsilon: coarse)
         #expect(first.run { false })
         var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon, below: first.multipliers,
-                                    by: LagrangianCallUp.scalingMargin(coarse: coarse, warmMargin: epsilon / 4))
+                                    by: LagrangianCallUp.startBelow(auctionAt: coarse, warmMargin: epsilon / 4))
         #expect(auction.run { false })
         let plan = Self.plan(auction, c, scenario)
         let bound = LagrangianCallUp(scenario: scenario, candidates: c).bound(at: auction.multipliers)
