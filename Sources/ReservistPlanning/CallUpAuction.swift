@@ -64,9 +64,8 @@ struct CallUpAuction {
         self.candidates = c
         self.scenario = scenario
         self.epsilon = epsilon
-        let rules = scenario.rules
-        cap = scenario.reservists.map { Int32(clamping: $0.remainingDays) }
-        quota = scenario.reservists.map { Int32(clamping: $0.workingDaysLeft(rules)) }
+        cap = c.daysLeft
+        quota = c.workingDaysLeft
         let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
         slotStart = [0]
         slotStart.reserveCapacity(c.missionDayCount + 1)

@@ -23,6 +23,11 @@ struct CallUpCandidates {
     private(set) var missionDay: [Int32] = []
     private(set) var cost: [Double] = []
 
+    /// Per reservist: days left under the annual cap, and working days left under the employer
+    /// quota (`Int32.max`: no quota), as the solver's limits.
+    private(set) var daysLeft: [Int32] = []
+    private(set) var workingDaysLeft: [Int32] = []
+
     /// Reverse index: entries of mission-day md are `byMissionDay[byMissionDayStart[md] ..< …[md+1]]`.
     private(set) var byMissionDayStart: [Int32] = []
     private(set) var byMissionDay: [Int32] = []
@@ -43,6 +48,8 @@ struct CallUpCandidates {
                 priority.append(mission.priority)
             }
         }
+        daysLeft = scenario.reservists.map { Int32(clamping: $0.remainingDays) }
+        workingDaysLeft = scenario.reservists.map { Int32(clamping: $0.workingDaysLeft(scenario.rules)) }
         var parts = buildParts(sampleEvery: stride)
         let offsets = join(parts)
         indexByMissionDay(&parts, entryOffsets: offsets)

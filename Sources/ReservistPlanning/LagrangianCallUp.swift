@@ -493,8 +493,7 @@ struct LagrangianCallUp {
         var taken = [Bool](repeating: false, count: c.entryCount)
         var coverage = [Int32](repeating: 0, count: c.missionDayCount)
         // Flat per-reservist limits and per-day facts: the loops below never copy a `Reservist`.
-        let remaining = scenario.reservists.map { Int32(clamping: $0.remainingDays) }
-        let quotaLeft = scenario.reservists.map { Int32(clamping: $0.workingDaysLeft(rules)) }
+        let remaining = c.daysLeft, quotaLeft = c.workingDaysLeft
         let workingDay = (0..<dayCount).map { scenario.isWorkingDay($0) }
         for e32 in feasible ?? [] {
             let e = Int(e32), r = Int(c.entryReservist[e]), d = Int(c.day[e])
