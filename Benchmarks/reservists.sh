@@ -76,4 +76,12 @@ done
     echo
     echo "Time to the 1 % gap (median of ${runs}), 30 000 / 3 000 reservists: ${median_wall[30000]} s / ${median_wall[3000]} s = $(awk -v a="${median_wall[30000]}" -v b="${median_wall[3000]}" 'BEGIN { printf "%.1f", a / b }')"
   fi
+  # How the time grows with the instance: the generator adds missions with reservists, so the
+  # allowed call-ups (what every phase reads) grow faster than the reservists.
+  echo
+  echo "Time to the 1 % gap per million allowed call-ups:"
+  for n in $sizes; do
+    callups="$(grep '^solved in' "$tmp/gap$n.err" | sed -E 's/.* ([0-9]+) allowed call-ups.*/\1/')"
+    echo "- ${n} reservists: ${callups} call-ups, $(awk -v w="${median_wall[$n]}" -v c="$callups" 'BEGIN { printf "%.2f s", w / c * 1e6 }') per million"
+  done
 } | tee "$out"
