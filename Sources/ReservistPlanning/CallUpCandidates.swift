@@ -51,23 +51,21 @@ struct CallUpCandidates {
         daysLeft = scenario.reservists.map { Int32(clamping: $0.remainingDays) }
         workingDaysLeft = scenario.reservists.map { Int32(clamping: $0.workingDaysLeft(scenario.rules)) }
         var parts = buildParts(sampleEvery: stride)
-        let offsets = join(parts)
+        let offsets = fill(&parts)
         indexByMissionDay(&parts, entryOffsets: offsets)
     }
 
-    /// Reservists in fixed chunks, built in parallel (joined in order: the same arrays for any
-    /// number of cores). Each chunk also lists its (reservist, mission) pairs, whose entries share a
-    /// cost, and counts its entries per mission-day: the reverse index is built from them.
+    /// Pass one of the build: reservists in fixed chunks, in parallel. Each chunk lists its
+    /// (reservist, mission) pairs with at least one call-up (their entries share the pair's cost),
+    /// counts the entries of each reservist and of each mission-day, and stores no entry: `fill`
+    /// writes them straight into the final arrays once their places are known (count, then fill).
     private func buildParts(sampleEvery stride: Int) -> [Part] {
         let scenario = scenario, rules = scenario.rules
         let reach = MissionReach(scenario)
-        let missionFirst = scenario.missions.map(\.firstDay), missionLast = scenario.missions.map(\.lastDay)
-        let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
         let reservistCount = scenario.reservists.count
         let chunkCount = min(16, max(1, reservistCount / 256))
         var parts = [Part](repeating: Part(), count: chunkCount)
-        let missionDayStart = missionDayStart, needed = needed, priority = priority
-        let dayCount = scenario.dayCount, mdCount = needed.count
+        let spans = MissionSpans(self), mdCount = needed.count
         parts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
@@ -75,85 +73,31 @@ struct CallUpCandidates {
                 part.firstReservist = k * reservistCount / chunkCount
                 part.perMissionDay = [Int32](repeating: 0, count: mdCount)
                 var reachable: [(mission: Int, cost: Double)] = []
-                // The reservist's callable days, ascending and once each (availableDays may repeat a day).
-                var days: [Int] = []
-                var callable = [Bool](repeating: false, count: dayCount)
-                // Call-ups in mission order (each pair's together), then placed in day order (stable within a day).
-                var found: [(slot: Int32, missionDay: Int32, cost: Double)] = []
-                var perDay: [Int32] = []
+                var days = CallableDays(scenario)
+                var entries: Int32 = 0
                 for index in part.firstReservist..<((k + 1) * reservistCount / chunkCount) {
-                    defer { part.counts.append(Int32(part.day.count)) }
+                    defer {
+                        part.counts.append(entries)
+                        part.pairsEnd.append(Int32(part.pairMission.count))
+                    }
                     let reservist = scenario.reservists[index]
                     guard index % stride == 0, reservist.remainingDays > 0, !reservist.availableDays.isEmpty else { continue }
                     reach.missions(of: reservist, into: &reachable)
                     guard !reachable.isEmpty else { continue }
-                    let first = reservist.firstCallableDay(in: scenario)
-                    let quotaBlocked = reservist.workingDaysLeft(rules) == 0
-                    for d in reservist.availableDays where d >= max(0, first) && d < dayCount && !(quotaBlocked && workingDay[d]) {
-                        callable[d] = true
-                    }
-                    days.removeAll(keepingCapacity: true)
-                    for d in 0..<dayCount where callable[d] {
-                        days.append(d)
-                        callable[d] = false
-                    }
-                    found.removeAll(keepingCapacity: true)
-                    perDay.removeAll(keepingCapacity: true)
-                    perDay.append(contentsOf: repeatElement(0, count: days.count + 1))
-                    for (m, c) in reachable {
-                        // Flat lookups: copying a `Mission` here (its arrays retained and released) was the hot spot.
-                        let firstDay = missionFirst[m], lastDay = missionLast[m]
-                        // The first callable day on or after the mission's first (binary search).
-                        var lo = 0, hi = days.count
-                        while lo < hi {
-                            let mid = (lo + hi) / 2
-                            if days[mid] < firstDay { lo = mid + 1 } else { hi = mid }
-                        }
-                        let pairFirst = found.count
-                        var i = lo
-                        while i < days.count && days[i] <= lastDay {
-                            let md = Int(missionDayStart[m]) + days[i] - firstDay
-                            // A call-up costing at least the shortfall price is never better than the
-                            // shortfall itself: leaving it out changes no optimum and no bound.
-                            if needed[md] > 0 && c < priority[md] {
-                                found.append((Int32(i), Int32(md), c))
-                                perDay[i + 1] += 1
+                    days.compute(for: reservist, rules: rules)
+                    part.perMissionDay.withUnsafeMutableBufferPointer { mdCounts in
+                        for (m, c) in reachable {
+                            var found: Int32 = 0
+                            spans.forEachCallUp(mission: m, cost: c, on: days.days) { _, md in
+                                found += 1
+                                mdCounts[md] += 1
                             }
-                            i += 1
-                        }
-                        if found.count > pairFirst {
+                            guard found > 0 else { continue }
+                            entries += found
                             part.pairMission.append(Int32(m))
                             part.pairCost.append(c)
                             part.pairReservist.append(Int32(index))
-                            part.pairEnd.append(Int32(part.pairEntry.count + found.count))
-                        }
-                    }
-                    // Day order, and within a day the order of `reachable` (counting sort, stable).
-                    for i in 0..<days.count { perDay[i + 1] += perDay[i] }
-                    let base = part.day.count
-                    part.day.append(contentsOf: repeatElement(0, count: found.count))
-                    part.missionDay.append(contentsOf: repeatElement(0, count: found.count))
-                    part.cost.append(contentsOf: repeatElement(0, count: found.count))
-                    let pairBase = part.pairEntry.count
-                    part.pairEntry.append(contentsOf: repeatElement(0, count: found.count))
-                    part.day.withUnsafeMutableBufferPointer { dayOut in
-                        part.missionDay.withUnsafeMutableBufferPointer { missionDayOut in
-                            part.cost.withUnsafeMutableBufferPointer { costOut in
-                                part.pairEntry.withUnsafeMutableBufferPointer { pairEntryOut in
-                                    part.perMissionDay.withUnsafeMutableBufferPointer { mdCounts in
-                                        for (j, call) in found.enumerated() {
-                                            let slot = Int(call.slot)
-                                            let at = base + Int(perDay[slot])
-                                            perDay[slot] += 1
-                                            dayOut[at] = Int16(days[slot])
-                                            missionDayOut[at] = call.missionDay
-                                            costOut[at] = call.cost
-                                            pairEntryOut[pairBase + j] = Int32(at)
-                                            mdCounts[Int(call.missionDay)] += 1
-                                        }
-                                    }
-                                }
-                            }
+                            part.pairEnd.append(entries)
                         }
                     }
                 }
@@ -163,36 +107,79 @@ struct CallUpCandidates {
         return parts
     }
 
-    /// The chunks joined in order, each copied in parallel at its offset (the arrays are not zeroed
-    /// first: every element is written once, by the thread that copies its chunk).
+    /// Pass two: every entry written once into the final arrays, in parallel by chunk: a
+    /// reservist's call-ups in day order, and within a day in pair order (counting sort, stable).
+    /// Each chunk also records where its pairs' entries went (`pairEntry`, for the reverse index).
     /// - Returns: each chunk's first entry, then the entry count.
-    private mutating func join(_ parts: [Part]) -> [Int] {
+    private mutating func fill(_ parts: inout [Part]) -> [Int] {
         var offset = [0]
-        for part in parts { offset.append(offset[offset.count - 1] + part.day.count) }
+        for part in parts { offset.append(offset[offset.count - 1] + Int(part.counts.last ?? 0)) }
         let offsets = offset, total = offset[parts.count]
-        day = Self.filled(total, parts.count) { k, out in
-            for (i, value) in parts[k].day.enumerated() { out[offsets[k] + i] = value }
-        }
-        missionDay = Self.filled(total, parts.count) { k, out in
-            for (i, value) in parts[k].missionDay.enumerated() { out[offsets[k] + i] = value }
-        }
-        cost = Self.filled(total, parts.count) { k, out in
-            for (i, value) in parts[k].cost.enumerated() { out[offsets[k] + i] = value }
-        }
+        let scenario = scenario, rules = scenario.rules, spans = MissionSpans(self)
         var starts = [Int32](repeating: 0, count: scenario.reservists.count + 1)
-        entryReservist = starts.withUnsafeMutableBufferPointer { startOut in
-            nonisolated(unsafe) let startOut = startOut
-            return Self.filled(total, parts.count) { k, ownerOut in
-                let part = parts[k], base = offsets[k]
-                var previous = 0
-                for (j, end) in part.counts.enumerated() {
-                    let r = part.firstReservist + j
-                    for i in previous..<Int(end) { ownerOut[base + i] = Int32(r) }
-                    startOut[r + 1] = Int32(base + Int(end))
-                    previous = Int(end)
+        var pairEntries = [[Int32]](repeating: [], count: parts.count)
+        let snapshot = parts
+        entryReservist = [Int32](unsafeUninitializedCapacity: total) { ownerOut, ownerDone in
+            day = [Int16](unsafeUninitializedCapacity: total) { dayBuffer, dayDone in
+                missionDay = [Int32](unsafeUninitializedCapacity: total) { missionDayBuffer, missionDayDone in
+                    cost = [Double](unsafeUninitializedCapacity: total) { costBuffer, costDone in
+                        starts.withUnsafeMutableBufferPointer { startOut in
+                            pairEntries.withUnsafeMutableBufferPointer { pairOut in
+                                nonisolated(unsafe) let ownerOut = ownerOut, dayBuffer = dayBuffer
+                                nonisolated(unsafe) let missionDayBuffer = missionDayBuffer, costBuffer = costBuffer
+                                nonisolated(unsafe) let startOut = startOut, pairOut = pairOut
+                                // Each chunk writes only its own reservists' entries and starts.
+                                DispatchQueue.concurrentPerform(iterations: snapshot.count) { k in
+                                    let part = snapshot[k], base = offsets[k]
+                                    var pairEntry = [Int32](repeating: 0, count: Int(part.counts.last ?? 0))
+                                    var days = CallableDays(scenario)
+                                    var found: [(slot: Int32, missionDay: Int32, cost: Double)] = []
+                                    var perDay: [Int32] = []
+                                    var previous = 0, firstPair = 0
+                                    for (j, end) in part.counts.enumerated() {
+                                        let r = part.firstReservist + j, pairsEnd = Int(part.pairsEnd[j])
+                                        defer {
+                                            startOut[r + 1] = Int32(base + Int(end))
+                                            previous = Int(end)
+                                            firstPair = pairsEnd
+                                        }
+                                        guard firstPair < pairsEnd else { continue }
+                                        days.compute(for: scenario.reservists[r], rules: rules)
+                                        found.removeAll(keepingCapacity: true)
+                                        perDay.removeAll(keepingCapacity: true)
+                                        perDay.append(contentsOf: repeatElement(0, count: days.days.count + 1))
+                                        for p in firstPair..<pairsEnd {
+                                            let c = part.pairCost[p]
+                                            spans.forEachCallUp(mission: Int(part.pairMission[p]), cost: c, on: days.days) { slot, md in
+                                                found.append((Int32(slot), Int32(md), c))
+                                                perDay[slot + 1] += 1
+                                            }
+                                        }
+                                        for i in 0..<days.days.count { perDay[i + 1] += perDay[i] }
+                                        for (q, call) in found.enumerated() {
+                                            let slot = Int(call.slot)
+                                            let at = previous + Int(perDay[slot])
+                                            perDay[slot] += 1
+                                            dayBuffer[base + at] = Int16(days.days[slot])
+                                            missionDayBuffer[base + at] = call.missionDay
+                                            costBuffer[base + at] = call.cost
+                                            ownerOut[base + at] = Int32(r)
+                                            pairEntry[previous + q] = Int32(at)
+                                        }
+                                    }
+                                    pairOut[k] = pairEntry
+                                }
+                            }
+                        }
+                        costDone = total
+                    }
+                    missionDayDone = total
                 }
+                dayDone = total
             }
+            ownerDone = total
         }
+        for k in parts.indices { parts[k].pairEntry = pairEntries[k] }
         reservistStart = starts
         return offsets
     }
@@ -223,13 +210,8 @@ struct CallUpCandidates {
             for part in parts { sum += part.perMissionDay[md] }
             mdStart[md + 1] = mdStart[md] + sum
         }
-        // The chunks' copies of what `join` copied are no longer needed, nor, once listed, their pairs.
-        for k in parts.indices {
-            parts[k].day = []
-            parts[k].missionDay = []
-            parts[k].cost = []
-            parts[k].perMissionDay = []
-        }
+        // The chunks' counts are no longer needed, nor, once listed, their pairs.
+        for k in parts.indices { parts[k].perMissionDay = [] }
         var pairs = pairLists(parts, entryOffsets: entryOffsets)
         parts = []
         let starts = mdStart, pairStarts = pairs.missionStart, firsts = pairs.first, entries = pairs.entries
@@ -378,15 +360,13 @@ struct CallUpCandidates {
         }
     }
 
-    /// One chunk of reservists' entries, with each reservist's end offset.
+    /// One chunk of reservists: each reservist's end offset in entries and in pairs (within the chunk).
     private struct Part {
         var firstReservist = 0
-        var day: [Int16] = []
-        var missionDay: [Int32] = []
-        var cost: [Double] = []
         var counts: [Int32] = []
+        var pairsEnd: [Int32] = []
         /// Its (reservist, mission) pairs: pair j's entries are at `pairEntry[pairEnd[j-1] ..< pairEnd[j]]`
-        /// (positions in this chunk).
+        /// (positions in this chunk, written by `fill`).
         var pairMission: [Int32] = []
         var pairCost: [Double] = []
         var pairReservist: [Int32] = []
@@ -398,4 +378,69 @@ struct CallUpCandidates {
 
     var missionDayCount: Int { needed.count }
     var entryCount: Int { day.count }
+}
+
+/// A reservist's callable days, ascending and once each (availableDays may repeat a day): on or
+/// after its notice, and off working days once its employer quota is used up. Reuses its buffers.
+private struct CallableDays {
+    private let dayCount: Int
+    private let workingDay: [Bool]
+    private let scenario: ReservistScenario
+    private var callable: [Bool]
+    private(set) var days: [Int] = []
+
+    init(_ scenario: ReservistScenario) {
+        self.scenario = scenario
+        dayCount = scenario.dayCount
+        workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
+        callable = [Bool](repeating: false, count: scenario.dayCount)
+    }
+
+    mutating func compute(for reservist: Reservist, rules: ReservistRules) {
+        let first = reservist.firstCallableDay(in: scenario)
+        let quotaBlocked = reservist.workingDaysLeft(rules) == 0
+        for d in reservist.availableDays where d >= max(0, first) && d < dayCount && !(quotaBlocked && workingDay[d]) {
+            callable[d] = true
+        }
+        days.removeAll(keepingCapacity: true)
+        for d in 0..<dayCount where callable[d] {
+            days.append(d)
+            callable[d] = false
+        }
+    }
+}
+
+/// Each mission's days and mission-days, flat (the loops never copy a `Mission`: its arrays
+/// retained and released were the hot spot).
+private struct MissionSpans {
+    let first: [Int], last: [Int]
+    let missionDayStart: [Int32], needed: [Int32], priority: [Double]
+
+    init(_ c: CallUpCandidates) {
+        first = c.scenario.missions.map(\.firstDay)
+        last = c.scenario.missions.map(\.lastDay)
+        missionDayStart = c.missionDayStart
+        needed = c.needed
+        priority = c.priority
+    }
+
+    /// Calls `body(slot, md)` for each callable day `days[slot]` of mission m, in day order, whose
+    /// mission-day md needs reservists. A call-up costing at least the shortfall price is never
+    /// better than the shortfall itself: leaving it out changes no optimum and no bound.
+    @inline(__always)
+    func forEachCallUp(mission m: Int, cost: Double, on days: [Int], _ body: (Int, Int) -> Void) {
+        let firstDay = first[m], lastDay = last[m]
+        // The first callable day on or after the mission's first (binary search).
+        var lo = 0, hi = days.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if days[mid] < firstDay { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < days.count && days[i] <= lastDay {
+            let md = Int(missionDayStart[m]) + days[i] - firstDay
+            if needed[md] > 0 && cost < priority[md] { body(i, md) }
+            i += 1
+        }
+    }
 }

@@ -25,9 +25,10 @@ public struct ReservistPlanOptions: Sendable {
     public init() {}
 
     /// Bytes per allowed call-up at the peak of a run (candidate arrays while the reverse index is
-    /// built from the chunks' pairs, the Lagrangian's marks, the auctions' plans); measured 53
-    /// (1 040 MiB peak RSS for 20.4 M call-ups) on 30 000 reservists, rounded up.
-    static let bytesPerCallUp = 60.0
+    /// built from the chunks' pairs, the Lagrangian's marks, the auctions' plans); measured 43
+    /// (845 MiB peak RSS for 20.4 M call-ups) on 30 000 reservists and 40 on 30 M call-ups,
+    /// rounded up.
+    static let bytesPerCallUp = 50.0
 }
 
 /// Plans reservist call-ups for a season: one minimum-cost flow over every
