@@ -78,7 +78,7 @@ struct CallUpCandidates {
                 for index in part.firstReservist..<((k + 1) * reservistCount / chunkCount) {
                     defer {
                         part.counts.append(entries)
-                        part.pairsEnd.append(Int32(part.pairMission.count))
+                        part.reservistPairEnd.append(Int32(part.pairMission.count))
                     }
                     let reservist = scenario.reservists[index]
                     guard index % stride == 0, reservist.remainingDays > 0, !reservist.availableDays.isEmpty else { continue }
@@ -107,67 +107,29 @@ struct CallUpCandidates {
         return parts
     }
 
-    /// Pass two: every entry written once into the final arrays, in parallel by chunk: a
-    /// reservist's call-ups in day order, and within a day in pair order (counting sort, stable).
-    /// Each chunk also records where its pairs' entries went (`pairEntry`, for the reverse index).
+    /// Pass two: every entry written once into the final arrays, in parallel by chunk (each chunk
+    /// writes only its own reservists' entries and starts; see `write(_:at:into:)`). Each chunk
+    /// also records where its pairs' entries went (`pairEntry`, for the reverse index).
     /// - Returns: each chunk's first entry, then the entry count.
     private mutating func fill(_ parts: inout [Part]) -> [Int] {
         var offset = [0]
         for part in parts { offset.append(offset[offset.count - 1] + Int(part.counts.last ?? 0)) }
         let offsets = offset, total = offset[parts.count]
-        let scenario = scenario, rules = scenario.rules, spans = MissionSpans(self)
+        let writer = ChunkWriter(scenario: scenario, spans: MissionSpans(self))
         var starts = [Int32](repeating: 0, count: scenario.reservists.count + 1)
         var pairEntries = [[Int32]](repeating: [], count: parts.count)
         let snapshot = parts
-        entryReservist = [Int32](unsafeUninitializedCapacity: total) { ownerOut, ownerDone in
-            day = [Int16](unsafeUninitializedCapacity: total) { dayBuffer, dayDone in
-                missionDay = [Int32](unsafeUninitializedCapacity: total) { missionDayBuffer, missionDayDone in
-                    cost = [Double](unsafeUninitializedCapacity: total) { costBuffer, costDone in
+        entryReservist = [Int32](unsafeUninitializedCapacity: total) { reservistOut, reservistDone in
+            day = [Int16](unsafeUninitializedCapacity: total) { dayOut, dayDone in
+                missionDay = [Int32](unsafeUninitializedCapacity: total) { missionDayOut, missionDayDone in
+                    cost = [Double](unsafeUninitializedCapacity: total) { costOut, costDone in
                         starts.withUnsafeMutableBufferPointer { startOut in
                             pairEntries.withUnsafeMutableBufferPointer { pairOut in
-                                nonisolated(unsafe) let ownerOut = ownerOut, dayBuffer = dayBuffer
-                                nonisolated(unsafe) let missionDayBuffer = missionDayBuffer, costBuffer = costBuffer
-                                nonisolated(unsafe) let startOut = startOut, pairOut = pairOut
-                                // Each chunk writes only its own reservists' entries and starts.
+                                nonisolated(unsafe) let out = EntryBuffers(day: dayOut, missionDay: missionDayOut, cost: costOut,
+                                                                           reservist: reservistOut, start: startOut)
+                                nonisolated(unsafe) let pairOut = pairOut
                                 DispatchQueue.concurrentPerform(iterations: snapshot.count) { k in
-                                    let part = snapshot[k], base = offsets[k]
-                                    var pairEntry = [Int32](repeating: 0, count: Int(part.counts.last ?? 0))
-                                    var days = CallableDays(scenario)
-                                    var found: [(slot: Int32, missionDay: Int32, cost: Double)] = []
-                                    var perDay: [Int32] = []
-                                    var previous = 0, firstPair = 0
-                                    for (j, end) in part.counts.enumerated() {
-                                        let r = part.firstReservist + j, pairsEnd = Int(part.pairsEnd[j])
-                                        defer {
-                                            startOut[r + 1] = Int32(base + Int(end))
-                                            previous = Int(end)
-                                            firstPair = pairsEnd
-                                        }
-                                        guard firstPair < pairsEnd else { continue }
-                                        days.compute(for: scenario.reservists[r], rules: rules)
-                                        found.removeAll(keepingCapacity: true)
-                                        perDay.removeAll(keepingCapacity: true)
-                                        perDay.append(contentsOf: repeatElement(0, count: days.days.count + 1))
-                                        for p in firstPair..<pairsEnd {
-                                            let c = part.pairCost[p]
-                                            spans.forEachCallUp(mission: Int(part.pairMission[p]), cost: c, on: days.days) { slot, md in
-                                                found.append((Int32(slot), Int32(md), c))
-                                                perDay[slot + 1] += 1
-                                            }
-                                        }
-                                        for i in 0..<days.days.count { perDay[i + 1] += perDay[i] }
-                                        for (q, call) in found.enumerated() {
-                                            let slot = Int(call.slot)
-                                            let at = previous + Int(perDay[slot])
-                                            perDay[slot] += 1
-                                            dayBuffer[base + at] = Int16(days.days[slot])
-                                            missionDayBuffer[base + at] = call.missionDay
-                                            costBuffer[base + at] = call.cost
-                                            ownerOut[base + at] = Int32(r)
-                                            pairEntry[previous + q] = Int32(at)
-                                        }
-                                    }
-                                    pairOut[k] = pairEntry
+                                    pairOut[k] = writer.write(snapshot[k], at: offsets[k], into: out)
                                 }
                             }
                         }
@@ -177,7 +139,7 @@ struct CallUpCandidates {
                 }
                 dayDone = total
             }
-            ownerDone = total
+            reservistDone = total
         }
         for k in parts.indices { parts[k].pairEntry = pairEntries[k] }
         reservistStart = starts
@@ -361,10 +323,10 @@ struct CallUpCandidates {
     }
 
     /// One chunk of reservists: each reservist's end offset in entries and in pairs (within the chunk).
-    private struct Part {
+    fileprivate struct Part {
         var firstReservist = 0
         var counts: [Int32] = []
-        var pairsEnd: [Int32] = []
+        var reservistPairEnd: [Int32] = []
         /// Its (reservist, mission) pairs: pair j's entries are at `pairEntry[pairEnd[j-1] ..< pairEnd[j]]`
         /// (positions in this chunk, written by `fill`).
         var pairMission: [Int32] = []
@@ -442,5 +404,63 @@ private struct MissionSpans {
             if needed[md] > 0 && cost < priority[md] { body(i, md) }
             i += 1
         }
+    }
+}
+
+/// The final entry arrays and reservist starts, written in place by `ChunkWriter`.
+private struct EntryBuffers {
+    let day: UnsafeMutableBufferPointer<Int16>
+    let missionDay: UnsafeMutableBufferPointer<Int32>
+    let cost: UnsafeMutableBufferPointer<Double>
+    let reservist: UnsafeMutableBufferPointer<Int32>
+    let start: UnsafeMutableBufferPointer<Int32>
+}
+
+/// Writes one chunk's entries (pass two of the build) from its pairs.
+private struct ChunkWriter {
+    let scenario: ReservistScenario
+    let spans: MissionSpans
+
+    /// The chunk's entries from `base` on: a reservist's call-ups in day order, and within a day in
+    /// pair order (counting sort, stable); its reservists' starts.
+    /// - Returns: where each pair's entries went (positions in the chunk, in pair order).
+    func write(_ part: CallUpCandidates.Part, at base: Int, into out: EntryBuffers) -> [Int32] {
+        var pairEntry = [Int32](repeating: 0, count: Int(part.counts.last ?? 0))
+        var days = CallableDays(scenario)
+        var found: [(slot: Int32, missionDay: Int32, cost: Double)] = []
+        var perDay: [Int32] = []
+        var previous = 0, firstPair = 0
+        for (j, end) in part.counts.enumerated() {
+            let r = part.firstReservist + j, lastPair = Int(part.reservistPairEnd[j])
+            defer {
+                out.start[r + 1] = Int32(base + Int(end))
+                previous = Int(end)
+                firstPair = lastPair
+            }
+            guard firstPair < lastPair else { continue }
+            days.compute(for: scenario.reservists[r], rules: scenario.rules)
+            found.removeAll(keepingCapacity: true)
+            perDay.removeAll(keepingCapacity: true)
+            perDay.append(contentsOf: repeatElement(0, count: days.days.count + 1))
+            for p in firstPair..<lastPair {
+                let c = part.pairCost[p]
+                spans.forEachCallUp(mission: Int(part.pairMission[p]), cost: c, on: days.days) { slot, md in
+                    found.append((Int32(slot), Int32(md), c))
+                    perDay[slot + 1] += 1
+                }
+            }
+            for i in 0..<days.days.count { perDay[i + 1] += perDay[i] }
+            for (q, call) in found.enumerated() {
+                let slot = Int(call.slot)
+                let at = previous + Int(perDay[slot])
+                perDay[slot] += 1
+                out.day[base + at] = Int16(days.days[slot])
+                out.missionDay[base + at] = call.missionDay
+                out.cost[base + at] = call.cost
+                out.reservist[base + at] = Int32(r)
+                pairEntry[previous + q] = Int32(at)
+            }
+        }
+        return pairEntry
     }
 }
