@@ -37,13 +37,9 @@ struct CallUpAuction {
     let scenario: ReservistScenario
     let epsilon: Double
 
-    /// Places of mission-day md are `slotStart[md] ..< slotStart[md + 1]`.
-    private var slotStart: [Int32] = []
-    /// Reservist-days: r's days with call-ups are `dayStart[r] ..< dayStart[r + 1]`; day k's entries are
-    /// `dayFirst[k] ..< dayFirst[k + 1]`.
-    private var dayStart: [Int32] = [0]
-    private var dayFirst: [Int32] = []
-    private var dayWorking: [Bool] = []
+    /// Where each mission-day's places and each reservist-day's call-ups lie (the same for every
+    /// auction on these call-ups: built once per solve and shared).
+    private let layout: Layout
     /// The mutable state, in place (never copied on write: deciders read it on every core).
     private let state: AuctionState
     private var queued: [Bool] = []
@@ -60,30 +56,20 @@ struct CallUpAuction {
     /// - Parameter startingPrices: a price per mission-day for all its places (zero by default). With
     ///   prices that are not zero the end state may leave places free at a positive price, so the
     ///   multipliers are no longer ε-optimal; the plan is still feasible (a warm-started primal heuristic).
-    init(candidates c: CallUpCandidates, scenario: ReservistScenario, epsilon: Double, startingPrices: [Double]? = nil) {
+    /// - Parameter layout: `Layout(candidates: c, scenario: scenario)`, when the caller runs several
+    ///   auctions on the same call-ups (built here otherwise).
+    init(candidates c: CallUpCandidates, scenario: ReservistScenario, epsilon: Double, startingPrices: [Double]? = nil,
+         layout: Layout? = nil) {
         self.candidates = c
         self.scenario = scenario
         self.epsilon = epsilon
         cap = c.daysLeft
         quota = c.workingDaysLeft
-        let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
-        slotStart = [0]
-        slotStart.reserveCapacity(c.missionDayCount + 1)
-        for md in 0..<c.missionDayCount { slotStart.append(slotStart[md] + max(0, c.limit[md])) }
-        for r in 0..<scenario.reservists.count {
-            var e = Int(c.reservistStart[r])
-            let to = Int(c.reservistStart[r + 1])
-            while e < to {
-                let d = c.day[e]
-                dayFirst.append(Int32(e))
-                dayWorking.append(workingDay[Int(d)])
-                while e < to && c.day[e] == d { e += 1 }
-            }
-            dayStart.append(Int32(dayFirst.count))
-        }
-        dayFirst.append(Int32(c.entryCount))
+        let layout = layout ?? Layout(candidates: c, scenario: scenario)
+        self.layout = layout
+        let slotStart = layout.slotStart
         state = AuctionState(places: Int(slotStart[c.missionDayCount]), missionDays: c.missionDayCount,
-                             reservistDays: dayWorking.count)
+                             reservistDays: layout.dayWorking.count)
         for md in 0..<c.missionDayCount {
             let price = max(0, startingPrices?[md] ?? 0)
             for s in Int(slotStart[md])..<Int(slotStart[md + 1]) { state.slotPrice[s] = price }
@@ -99,9 +85,46 @@ struct CallUpAuction {
 
     /// A warm start `margin` below the prices that the multipliers π stand for (priority − π, as
     /// `multipliers` gives them).
-    init(candidates c: CallUpCandidates, scenario: ReservistScenario, epsilon: Double, below multipliers: [Double], by margin: Double) {
+    init(candidates c: CallUpCandidates, scenario: ReservistScenario, epsilon: Double, below multipliers: [Double], by margin: Double,
+         layout: Layout? = nil) {
         let starting = (0..<c.missionDayCount).map { c.priority[$0] - multipliers[$0] - margin }
-        self.init(candidates: c, scenario: scenario, epsilon: epsilon, startingPrices: starting)
+        self.init(candidates: c, scenario: scenario, epsilon: epsilon, startingPrices: starting, layout: layout)
+    }
+
+    /// Where each mission-day's places and each reservist-day's call-ups lie.
+    struct Layout: Sendable {
+        /// Places of mission-day md are `slotStart[md] ..< slotStart[md + 1]`.
+        let slotStart: [Int32]
+        /// Reservist-days: r's days with call-ups are `dayStart[r] ..< dayStart[r + 1]`; day k's
+        /// entries are `dayFirst[k] ..< dayFirst[k + 1]`, on a working day when `dayWorking[k]`.
+        let dayStart: [Int32]
+        let dayFirst: [Int32]
+        let dayWorking: [Bool]
+
+        init(candidates c: CallUpCandidates, scenario: ReservistScenario) {
+            var slotStart: [Int32] = [0]
+            slotStart.reserveCapacity(c.missionDayCount + 1)
+            for md in 0..<c.missionDayCount { slotStart.append(slotStart[md] + max(0, c.limit[md])) }
+            let workingDay = (0..<scenario.dayCount).map { scenario.isWorkingDay($0) }
+            var dayStart: [Int32] = [0], dayFirst: [Int32] = [], dayWorking: [Bool] = []
+            dayStart.reserveCapacity(scenario.reservists.count + 1)
+            for r in 0..<scenario.reservists.count {
+                var e = Int(c.reservistStart[r])
+                let to = Int(c.reservistStart[r + 1])
+                while e < to {
+                    let d = c.day[e]
+                    dayFirst.append(Int32(e))
+                    dayWorking.append(workingDay[Int(d)])
+                    while e < to && c.day[e] == d { e += 1 }
+                }
+                dayStart.append(Int32(dayFirst.count))
+            }
+            dayFirst.append(Int32(c.entryCount))
+            self.slotStart = slotStart
+            self.dayStart = dayStart
+            self.dayFirst = dayFirst
+            self.dayWorking = dayWorking
+        }
     }
 
     /// Prices as Lagrangian multipliers: π = priority − the cheapest place's price (priority where
@@ -167,7 +190,7 @@ struct CallUpAuction {
     /// value is recomputed only when its bound is on top (lazy greedy). Writes only r's own bounds.
     private func decide(_ r: Int, bounds: UnsafeMutableBufferPointer<Double>, into out: inout DecisionScratch) {
         let c = candidates, rules = scenario.rules
-        let first = Int(dayStart[r]), last = Int(dayStart[r + 1])
+        let first = Int(layout.dayStart[r]), last = Int(layout.dayStart[r + 1])
         guard first < last else { return }
         var taken = 0, workingTaken = 0
         out.state.removeAll(keepingCapacity: true)
@@ -175,7 +198,7 @@ struct CallUpAuction {
             let held = state.dayHeld[k] >= 0
             if held {
                 taken += 1
-                if dayWorking[k] { workingTaken += 1 }
+                if layout.dayWorking[k] { workingTaken += 1 }
             }
             // 0: open and not yet recomputed, 1: open and exact, 2: held or added.
             out.state.append(DayState(mark: held ? 2 : 0, entry: -1, second: -.infinity))
@@ -186,7 +209,7 @@ struct CallUpAuction {
             while true {
                 var best = -1, bound = -Double.infinity
                 for i in out.state.indices where out.state[i].mark < 2 {
-                    if let working, dayWorking[first + i] != working { continue }
+                    if let working, layout.dayWorking[first + i] != working { continue }
                     let b = bounds[first + i]
                     if b > bound { best = i; bound = b }
                 }
@@ -194,7 +217,7 @@ struct CallUpAuction {
                 if out.state[best].mark == 1 { return (best, bound) }
                 // Recompute: best and second-best call-up of that day.
                 var value = -Double.infinity, second = -Double.infinity, entry = -1
-                for e in Int(dayFirst[first + best])..<Int(dayFirst[first + best + 1]) {
+                for e in Int(layout.dayFirst[first + best])..<Int(layout.dayFirst[first + best + 1]) {
                     let v = state.wage[Int(c.missionDay[e])] - c.cost[e]
                     if v > value { second = value; value = v; entry = e } else if v > second { second = v }
                 }
@@ -211,7 +234,7 @@ struct CallUpAuction {
             out.state[i].mark = 2
             out.added.append(i)
             taken += 1
-            if dayWorking[first + i] { workingTaken += 1 }
+            if layout.dayWorking[first + i] { workingTaken += 1 }
         }
         guard !out.added.isEmpty else { return }
         // The best alternative to each new call-up: the day's second best, the best day left out
@@ -223,7 +246,7 @@ struct CallUpAuction {
         for i in out.added {
             let day = out.state[i]
             var alternative = max(day.second, marginal, leftOut)
-            if dayWorking[first + i] || !quotaFull { alternative = max(alternative, leftOutWorking) }
+            if layout.dayWorking[first + i] || !quotaFull { alternative = max(alternative, leftOutWorking) }
             let e = Int(day.entry), md = c.missionDay[e]
             out.bids.append(Bid(entry: day.entry, day: Int32(first + i), missionDay: md, reservist: Int32(r),
                                 price: c.priority[Int(md)] - c.cost[e] - alternative + epsilon))
@@ -231,7 +254,7 @@ struct CallUpAuction {
     }
 
     private func refreshCheapest(_ md: Int) {
-        let from = Int(slotStart[md]), to = Int(slotStart[md + 1])
+        let from = Int(layout.slotStart[md]), to = Int(layout.slotStart[md + 1])
         guard from < to else { return }
         let price = state.slotPrice, holder = state.slotHolder
         var best = from

@@ -104,6 +104,14 @@ struct LagrangianCallUp {
         let coldEpsilon = Self.auctionEpsilon(c)
         let warmEpsilon = coldEpsilon / Self.warmEpsilonDivisor, warmMargin = coldEpsilon / Self.warmMarginDivisor
 
+        /// The auctions' layout of places and reservist-days: built by the first auction, shared by all.
+        var sharedLayout: CallUpAuction.Layout?
+        func auctionLayout() -> CallUpAuction.Layout {
+            if let sharedLayout { return sharedLayout }
+            let layout = CallUpAuction.Layout(candidates: c, scenario: scenario)
+            sharedLayout = layout
+            return layout
+        }
         /// L(π): the dualised rows' constant part plus every reservist's best schedule; marks
         /// `chosen` and counts `coverage`.
         func lagrangian(_ price: [Double]) -> Double {
@@ -136,7 +144,8 @@ struct LagrangianCallUp {
                 warmCost = seconds(ContinuousClock.now - began)
                 reserve = max(reserve, 2.5 * warmCost)
             }
-            var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon, below: prices, by: margin)
+            var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon, below: prices, by: margin,
+                                        layout: auctionLayout())
             // It leaves half the reserve for what follows.
             let stop = deadline.advanced(by: .milliseconds(-Int64(reserve * 500)))
             let complete = auction.run { ContinuousClock.now >= stop || interrupt?.isRaised == true }
@@ -162,7 +171,7 @@ struct LagrangianCallUp {
                 let began = ContinuousClock.now
                 let stopAuction = { ContinuousClock.now >= auctionDeadline || interrupt?.isRaised == true }
                 let coarse = Self.coarseFactor * epsilon
-                var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: coarse)
+                var auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: coarse, layout: auctionLayout())
                 var complete = auction.run(shouldStop: stopAuction)
                 var auctionPrice = auction.multipliers
                 var bids = auction.bids
@@ -173,7 +182,7 @@ struct LagrangianCallUp {
                     // start; not repaired.
                     let scaled = ContinuousClock.now
                     auction = CallUpAuction(candidates: c, scenario: scenario, epsilon: epsilon, below: auctionPrice,
-                                            by: Self.startBelow(auctionAt: coarse, warmMargin: warmMargin))
+                                            by: Self.startBelow(auctionAt: coarse, warmMargin: warmMargin), layout: auctionLayout())
                     complete = auction.run(shouldStop: stopAuction)
                     bids += auction.bids
                     if complete {
