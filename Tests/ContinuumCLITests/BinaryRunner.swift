@@ -30,8 +30,9 @@ enum Binary {
         let folder = FileManager.default.temporaryDirectory
         let outURL = folder.appendingPathComponent("continuum-out-\(UUID().uuidString)")
         let errURL = folder.appendingPathComponent("continuum-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        // A file that could not be created makes FileHandle(forWritingTo:) below throw.
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
